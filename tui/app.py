@@ -1,0 +1,217 @@
+"""BriefingApp: wires the screens, the keys and the commands of the briefing browser."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on
+from textual.app import App
+from textual.binding import Binding
+from textual.events import Resize
+from textual.reactive import reactive
+
+from .i18n import LANGUAGE_NAMES, language_from_env, localize, next_language
+from .loader import load_briefing
+from .model import Briefing, Language
+from .panes import PANES
+from .paths import default_briefing
+from .screens.browser import BrowserScreen, Location
+from .screens.detail_screen import DetailScreen
+from .screens.help_screen import HelpScreen
+from .screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
+from .themes import DEFAULT_THEME, load_themes
+from .widgets.browser_pane import BrowserPane
+from .widgets.detail import DetailView
+from .widgets.item_list import ItemList
+from .widgets.source_view import SourceView
+
+
+class BriefingApp(App):
+    """Browse a briefing: ``BriefingApp()`` opens the bundled one; pass a path or a Briefing for another."""
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    WIDE = 110
+
+    BINDINGS = [
+        *(Binding(p.key, f"show_pane('{p.id}')", p.name, show=False, id=f"pane.{p.id}") for p in PANES),
+        Binding("escape", "back", "Back", id="back"),
+        Binding("t", "cycle_language", "Language", id="language"),
+        Binding("s", "show_source", "In source", id="show-source"),
+        Binding("y", "copy_item", "Copy", id="copy"),
+        Binding("question_mark,f1", "help", "Help", id="help"),
+        Binding("q,ctrl+q", "quit", "Quit", id="quit"),
+    ]
+
+    language: reactive[Language] = reactive("en", init=False)
+
+    def __init__(self, briefing: Briefing | str | Path | None = None, *, language: Language | None = None,
+                 theme_name: str | None = None) -> None:
+        super().__init__()
+        if not isinstance(briefing, Briefing):
+            briefing = load_briefing(briefing or default_briefing())
+        self.briefing = briefing
+        self.history: list[Location] = []
+        self.set_reactive(BriefingApp.language, language or language_from_env())
+        themes, self.theme_errors = load_themes()
+        for theme in themes:
+            self.register_theme(theme)
+        self.theme = theme_name if theme_name in self.available_themes else DEFAULT_THEME
+
+    # -- screens ------------------------------------------------------------------------
+
+    def get_default_screen(self) -> BrowserScreen:
+        return BrowserScreen(self.briefing)
+
+    def on_mount(self) -> None:
+        self.show_titles()
+        self._fit_to(self.size.width, self.size.height)
+        for error in self.theme_errors:
+            self.notify(f"theme skipped: {error}", severity="warning", markup=False)
+
+    @property
+    def browser(self) -> BrowserScreen:
+        return self.screen_stack[0]
+
+    def is_known_theme(self, name: str) -> bool:
+        return name in self.available_themes
+
+    def theme_names(self) -> list[str]:
+        return sorted(self.available_themes)
+
+    def on_resize(self, event: Resize) -> None:
+        self._fit_to(event.size.width, event.size.height)
+
+    def _fit_to(self, width: int, height: int) -> None:
+        """Say the terminal is too small, rather than draw garbage, below MIN_WIDTH×MIN_HEIGHT."""
+        too_small = width < MIN_WIDTH or height < MIN_HEIGHT
+        showing = isinstance(self.screen, TooSmallScreen)
+        if too_small and not showing:
+            self.push_screen(TooSmallScreen())
+        elif showing and not too_small:
+            self.pop_screen()
+
+    @property
+    def wide(self) -> bool:
+        return self.size.width >= self.WIDE
+
+    # -- language -----------------------------------------------------------------------
+
+    def watch_language(self) -> None:
+        self.show_language()
+        self.notify(LANGUAGE_NAMES[self.language], timeout=1.5)
+
+    def show_titles(self) -> None:
+        meeting = self.briefing.meeting
+        self.title = localize(meeting.title, self.language)
+        self.sub_title = f"{meeting.date.isoformat()} · {localize(meeting.place, self.language)}"
+
+    def show_language(self) -> None:
+        self.show_titles()
+        self.browser.show_language(self.language)
+        for screen in self.screen_stack:
+            if isinstance(screen, DetailScreen):
+                screen.show(self.language)
+
+    def action_cycle_language(self) -> None:
+        self.language = next_language(self.language)
+
+    # -- moving around ------------------------------------------------------------------
+
+    def _close_details(self) -> None:
+        while isinstance(self.screen, DetailScreen):
+            self.pop_screen()
+
+    def action_show_pane(self, pane_id: str) -> None:
+        self._close_details()
+        self.browser.show_pane(pane_id)
+
+    def action_previous_pane(self) -> None:
+        self.browser.step_pane(-1)
+
+    def action_next_pane(self) -> None:
+        self.browser.step_pane(+1)
+
+    @on(BrowserPane.Opened)
+    def open_detail(self, event: BrowserPane.Opened) -> None:
+        self.open_item_detail(event.item_id)
+
+    def open_item_detail(self, item_id: str, via_link: bool = False) -> None:
+        """The detail of an item already selected in its pane: beside the list, or a screen of its own."""
+        if self.wide:
+            self.browser.focus_detail()
+        else:
+            item = self.briefing.by_id()[item_id]
+            self.push_screen(DetailScreen(self.briefing, item, self.language, via_link=via_link))
+
+    @on(DetailView.Follow)
+    def follow(self, event: DetailView.Follow) -> None:
+        """Follow a related item, remembering where we came from."""
+        here = self.current_location()
+        self.history.append(here)
+        self._close_details()
+        self.browser.go_to(event.item_id)
+        if not self.wide:
+            self.open_item_detail(event.item_id, via_link=True)
+
+    def current_location(self) -> Location:
+        if isinstance(self.screen, DetailScreen):
+            return Location(self.browser.active_pane, self.screen.item.id, detail_open=True)
+        return self.browser.location()
+
+    def go_back_to(self, location: Location) -> None:
+        self._close_details()
+        self.browser.show_pane(location.pane)
+        if location.item_id:
+            self.browser.pane(location.pane).select(location.item_id)
+            if location.detail_open:
+                self.open_item_detail(location.item_id)
+
+    def action_back(self) -> None:
+        """Esc: detail → list; a followed link or a jump → where it came from."""
+        screen = self.screen
+        if isinstance(screen, DetailScreen):
+            if screen.via_link and self.history:
+                self.go_back_to(self.history.pop())
+            else:
+                self.pop_screen()
+            return
+        focused = self.focused
+        if focused is not None and any(isinstance(n, DetailView) for n in focused.ancestors_with_self):
+            self.browser.focus_pane()
+        elif self.history:
+            self.go_back_to(self.history.pop())
+
+    def action_show_source(self) -> None:
+        """Show the selected item's quote in the Source pane, highlighted."""
+        item = self.screen.item if isinstance(self.screen, DetailScreen) else self.browser.current_item()
+        if item is None:
+            return
+        self.history.append(self.current_location())
+        self._close_details()
+        self.browser.show_pane("source")
+        self.browser.query_one(SourceView).highlight(item.quote.start, item.quote.end)
+
+    def action_copy_item(self) -> None:
+        item = self.screen.item if isinstance(self.screen, DetailScreen) else self.browser.current_item()
+        if item is None:
+            return
+        self.copy_to_clipboard(
+            f"{localize(item.title, self.language)}\n{localize(item.text, self.language)}\n\n「{item.quote.text}」"
+        )
+        self.notify(f"Copied: {localize(item.title, self.language)}", markup=False)
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.all_bindings(), dict(self._keymap_for_help())))
+
+    def _keymap_for_help(self) -> dict[str, str]:
+        return getattr(self, "_keymap", {})
+
+    @staticmethod
+    def all_bindings() -> list[tuple[str, Binding]]:
+        """Every binding the app defines, with where it applies."""
+        rows = [("everywhere", b) for b in BriefingApp.BINDINGS]
+        rows += [("lists", b) for b in ItemList.BINDINGS]
+        rows += [("source", b) for b in SourceView.BINDINGS]
+        rows += [("help", b) for b in HelpScreen.BINDINGS]
+        return rows

@@ -1,0 +1,120 @@
+"""The ``briefing`` command: open the browser, check content files, export a briefing.
+
+Exit codes: 0 success, 1 invalid content, 2 usage error. Errors in content are
+printed one per line as ``PATH:LINE:COL: field: message``; never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import __version__
+from .model import LANGUAGES
+from .paths import default_briefing
+
+DESCRIPTION = """\
+Read a conference briefing in the terminal: achievements, actions, targets,
+awardees and the source article, in English, 繁體中文 or 简体中文.
+
+commands:
+  briefing [PATH]                      open the browser (default: the bundled briefing)
+  briefing check [PATH ...]            validate briefing or theme files
+  briefing export [PATH] --format F    write a briefing as json or markdown to stdout
+
+Run 'briefing check --help' or 'briefing export --help' for their options."""
+
+
+def _main_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefing", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("path", nargs="?", type=Path, help="briefing YAML file (default: the bundled briefing)")
+    parser.add_argument("--lang", choices=LANGUAGES, help="language (default: from LANG/LC_ALL, else en)")
+    parser.add_argument("--theme", help="colour theme by name (default: the last one chosen, else briefing-dark)")
+    parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    return parser
+
+
+def _check_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefing check",
+        description="Validate briefing (and theme) YAML files. Exit 0 if all are valid, 1 if not.",
+    )
+    parser.add_argument("paths", nargs="*", type=Path, help="files to check (default: the bundled briefing)")
+    return parser
+
+
+def _export_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="briefing export", description="Write a whole briefing to stdout.")
+    parser.add_argument("path", nargs="?", type=Path, help="briefing YAML file (default: the bundled briefing)")
+    parser.add_argument("--format", choices=("json", "markdown"), default="markdown", help="output format")
+    parser.add_argument("--lang", choices=LANGUAGES, default="en", help="main language of the output")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    try:
+        if argv and argv[0] == "check":
+            return run_check(_check_parser().parse_args(argv[1:]).paths)
+        if argv and argv[0] == "export":
+            args = _export_parser().parse_args(argv[1:])
+            return run_export(args.path, args.format, args.lang)
+        args = _main_parser().parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors and 0 on --help
+        return int(exc.code or 0)
+    return run_app(args.path, args.lang, args.theme)
+
+
+def _report(errors) -> None:
+    for error in errors:
+        print(error, file=sys.stderr)
+
+
+def run_check(paths: list[Path]) -> int:
+    from .loader import read_briefing
+    from .themes import is_theme_file, read_theme_file
+
+    failed = False
+    for path in paths or [default_briefing()]:
+        if is_theme_file(path):
+            _, errors = read_theme_file(path)
+        else:
+            _, errors = read_briefing(path)
+        _report(errors)
+        failed = failed or bool(errors)
+        if not errors:
+            print(f"{path}: ok")
+    return 1 if failed else 0
+
+
+def run_export(path: Path | None, fmt: str, language: str) -> int:
+    from .export import to_json, to_markdown
+    from .loader import read_briefing
+
+    briefing, errors = read_briefing(path or default_briefing())
+    if errors or briefing is None:
+        _report(errors)
+        return 1
+    sys.stdout.write(to_json(briefing, language) if fmt == "json" else to_markdown(briefing, language))
+    return 0
+
+
+def run_app(path: Path | None, language: str | None, theme: str | None) -> int:
+    from .loader import read_briefing
+
+    # Load before the full-screen UI starts, so bad content is reported on a normal terminal.
+    briefing, errors = read_briefing(path or default_briefing())
+    if errors or briefing is None:
+        _report(errors)
+        return 1
+    from .app import BriefingApp
+
+    app = BriefingApp(briefing, language=language, theme_name=theme)
+    if theme is not None and not app.is_known_theme(theme):
+        print(f"briefing: unknown theme {theme!r}; choose one of: {', '.join(app.theme_names())}", file=sys.stderr)
+        return 2
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,366 @@
+"""Read a briefing file into the model, or say exactly what is wrong with it.
+
+The YAML is composed (never constructed) with PyYAML's safe loader, so no tag can
+run code, and every node keeps its line and column. The node tree is then read
+against the model's dataclasses, collecting every problem as a ``ContentError``
+rather than stopping at the first. Text is sanitised on the way in: control
+characters cannot reach the terminal from content.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import re
+import types
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal, Union
+
+import yaml
+
+from . import model
+from .model import Bilingual, Briefing, SourceQuote
+
+try:  # libyaml is several times faster; the pure-Python loader is equivalent.
+    from yaml import CSafeLoader as SafeLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader  # type: ignore[assignment]
+
+MAX_FILE_BYTES = 8 * 1024 * 1024
+MAX_NESTING = 64
+
+_TAG = "tag:yaml.org,2002:"
+_PLAIN_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
+
+# C0 and C1 controls (but newline and tab), DEL, and bidirectional overrides and
+# isolates: none of them may reach the terminal from content.
+_UNSAFE_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+REPLACEMENT = "\ufffd"
+
+
+def sanitise(text: str) -> str:
+    """Replace characters that could drive the terminal with U+FFFD."""
+    return _UNSAFE_CHARS.sub(REPLACEMENT, text)
+
+
+@dataclass(frozen=True)
+class ContentError:
+    """One problem in a content file, at a line and column (both from 1)."""
+
+    path: str
+    line: int
+    column: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.field}: {self.message}"
+
+
+class BriefingError(Exception):
+    """A briefing file could not be loaded; ``errors`` says every reason."""
+
+    def __init__(self, errors: list[ContentError]):
+        self.errors = errors
+        super().__init__("\n".join(map(str, errors)))
+
+
+def load_briefing(path: str | Path) -> Briefing:
+    """Load and validate a briefing file, raising ``BriefingError`` if it is not valid."""
+    briefing, errors = read_briefing(path)
+    if errors or briefing is None:
+        raise BriefingError(errors)
+    return briefing
+
+
+def read_briefing(path: str | Path) -> tuple[Briefing | None, list[ContentError]]:
+    """Load a briefing file; return it (or None) and every problem found."""
+    path = Path(path)
+    name = str(path)
+    text, error = read_text(path)
+    if error:
+        return None, [error]
+    root, error = compose_yaml(name, text)
+    if error:
+        return None, [error]
+    return _Reader(name, path.parent).read(root)
+
+
+def read_text(path: Path) -> tuple[str, ContentError | None]:
+    """Read a content file as UTF-8 text, or say why it cannot be."""
+    name = str(path)
+
+    def fail(message: str, line: int = 1, column: int = 1) -> tuple[str, ContentError]:
+        return "", ContentError(name, line, column, "(file)", message)
+
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return fail(f"file is too large ({size / 2**20:.1f} MiB; the limit is {MAX_FILE_BYTES // 2**20} MiB)")
+        data = path.read_bytes()
+    except OSError as exc:
+        return fail(f"cannot read file: {exc.strerror or exc}")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return fail("file is UTF-16; save it as UTF-8")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        return fail(f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x})", line, column)
+    if "\x00" in text:
+        offset = text.index("\x00")
+        line = text.count("\n", 0, offset) + 1
+        return fail("file contains a NUL character", line, offset - (text.rfind("\n", 0, offset) + 1) + 1)
+    return text, None
+
+
+def compose_yaml(name: str, text: str) -> tuple[yaml.Node | None, ContentError | None]:
+    """Parse YAML text into a node tree without constructing any Python object."""
+    try:
+        root = yaml.compose(text, Loader=SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = " ".join(filter(None, [exc.context, exc.problem])) or "invalid YAML"
+        return None, ContentError(name, line, column, "(yaml)", f"invalid YAML: {problem}")
+    except yaml.YAMLError as exc:
+        return None, ContentError(name, 1, 1, "(yaml)", f"invalid YAML: {exc}")
+    except RecursionError:
+        return None, ContentError(name, 1, 1, "(yaml)", "invalid YAML: nesting is too deep")
+    if root is None:
+        return None, ContentError(name, 1, 1, "(file)", "file is empty")
+    return root, None
+
+
+_INVALID = object()
+
+_KIND_NAMES = {
+    _TAG + "str": "text",
+    _TAG + "int": "a number",
+    _TAG + "float": "a number",
+    _TAG + "bool": "true/false",
+    _TAG + "null": "nothing (null)",
+    _TAG + "timestamp": "a date",
+    _TAG + "map": "a mapping",
+    _TAG + "seq": "a list",
+}
+
+
+def _describe(node: yaml.Node) -> str:
+    return _KIND_NAMES.get(node.tag, f"a value tagged {node.tag}")
+
+
+class _Reader:
+    """Reads one composed briefing against the model, collecting errors."""
+
+    _constructor = yaml.constructor.SafeConstructor()
+
+    def __init__(self, name: str, base: Path):
+        self.name = name
+        self.base = base
+        self.errors: list[ContentError] = []
+        self.source: str | None = None
+        self.ids: dict[str, yaml.Node] = {}
+        self.sections: dict[str, set[str]] = {}
+        self.refs: list[tuple[str, str, yaml.Node, str]] = []
+
+    def error(self, node: yaml.Node, path: str, message: str) -> None:
+        mark = node.start_mark
+        self.errors.append(ContentError(self.name, mark.line + 1, mark.column + 1, path or "(top level)", message))
+
+    def read(self, root: yaml.Node) -> tuple[Briefing | None, list[ContentError]]:
+        if not isinstance(root, yaml.MappingNode):
+            self.error(root, "", f"the top level must be a mapping of fields, not {_describe(root)}")
+            return None, self.errors
+        self.source = self._load_source(root)
+        values = self.build(root, Briefing, "", depth=0)
+        self._check_references()
+        if self.errors or values is _INVALID:
+            return None, self.errors
+        briefing = dataclasses.replace(values, source_text=self.source or "", path=self.name)
+        return briefing, []
+
+    def _load_source(self, root: yaml.MappingNode) -> str | None:
+        """Read the clean source text the quotes must come from, if the file names it."""
+        node = _lookup(root, "meeting", "source", "clean")
+        if node is None or not isinstance(node, yaml.ScalarNode) or node.tag != _TAG + "str":
+            return None  # reported as a missing or wrong field by the main pass
+        path = self.base / node.value
+        try:
+            return path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            self.error(node, "meeting.source.clean", f"cannot read source text {path}: {exc}")
+            return None
+
+    # -- reading values against types ---------------------------------------------------
+
+    def build(self, node: yaml.Node, tp: Any, path: str, depth: int, meta: dict | None = None) -> Any:
+        if depth > MAX_NESTING:
+            self.error(node, path, "nesting is too deep")
+            return _INVALID
+        if node.tag not in _PLAIN_TAGS:
+            self.error(node, path, f"tag {node.tag!r} is not allowed (only plain YAML values are)")
+            return _INVALID
+        origin = typing.get_origin(tp)
+        if origin in (Union, types.UnionType):
+            return self._build_union(node, tp, path, depth, meta)
+        if origin is tuple:
+            return self._build_list(node, typing.get_args(tp)[0], path, depth, meta)
+        if origin is Literal:
+            return self._build_literal(node, typing.get_args(tp), path)
+        if tp is SourceQuote:
+            return self._build_quote(node, path)
+        if dataclasses.is_dataclass(tp):
+            return self._build_record(node, tp, path, depth)
+        value = self._build_scalar(node, tp, path)
+        if value is not _INVALID and meta and "ref" in meta:
+            self.refs.append((meta["ref"], value, node, path))
+        return value
+
+    def _build_union(self, node, tp, path, depth, meta):
+        options = [arg for arg in typing.get_args(tp) if arg is not type(None)]
+        if node.tag == _TAG + "null" and len(options) < len(typing.get_args(tp)):
+            return None
+        if set(options) == {int, float}:
+            return self._build_scalar(node, float, path)
+        return self.build(node, options[0] if len(options) == 1 else tp, path, depth, meta)
+
+    def _build_list(self, node, item_type, path, depth, meta):
+        if not isinstance(node, yaml.SequenceNode):
+            self.error(node, path, f"expected a list, got {_describe(node)}")
+            return _INVALID
+        items = [self.build(child, item_type, f"{path}[{i}]", depth + 1, meta) for i, child in enumerate(node.value)]
+        return _INVALID if any(item is _INVALID for item in items) else tuple(items)
+
+    def _build_literal(self, node, choices, path):
+        if not isinstance(node, yaml.ScalarNode):
+            self.error(node, path, f"expected one of {_choices(choices)}, got {_describe(node)}")
+            return _INVALID
+        value = True if node.tag == _TAG + "bool" and node.value.lower() == "true" else node.value
+        if node.tag == _TAG + "int":
+            value = int(self._constructor.construct_yaml_int(node))
+        if value not in choices:
+            self.error(node, path, f"expected one of {_choices(choices)}, got {sanitise(str(node.value))!r}")
+            return _INVALID
+        return value
+
+    def _build_quote(self, node, path):
+        text = self._build_scalar(node, str, path)
+        if text is _INVALID:
+            return _INVALID
+        if not text.strip():
+            self.error(node, path, "the source quote is empty")
+            return _INVALID
+        if self.source is None:
+            return SourceQuote(text, 0)
+        start = self.source.find(text)
+        if start < 0:
+            self.error(node, path, f"quote is not in the source text: {_shorten(text)!r}")
+            return _INVALID
+        return SourceQuote(text, start)
+
+    def _build_record(self, node, cls, path, depth):
+        if not isinstance(node, yaml.MappingNode):
+            self.error(node, path, f"expected a mapping, got {_describe(node)}")
+            return _INVALID
+        fields = {f.name: f for f in dataclasses.fields(cls) if not f.metadata.get("derived")}
+        hints = typing.get_type_hints(cls)
+        seen: dict[str, yaml.Node] = {}
+        values: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            key_path = _join(path, sanitise(str(key)))
+            if key not in fields:
+                self.error(key_node, key_path, f"unknown field (expected one of: {', '.join(fields)})")
+                continue
+            if key in seen:
+                self.error(key_node, key_path, f"duplicate field (first given on line {seen[key].start_mark.line + 1})")
+                continue
+            seen[key] = key_node
+            values[key] = self.build(value_node, hints[key], key_path, depth + 1, dict(fields[key].metadata))
+            if key == "id" and values[key] is not _INVALID:
+                self._note_id(values[key], value_node, key_path)
+        for name, f in fields.items():
+            if name in seen or f.default is not dataclasses.MISSING:
+                continue
+            message = f"missing translation {name!r}" if cls is Bilingual else f"missing field {name!r}"
+            self.error(node, _join(path, name), message)
+            values[name] = _INVALID
+        if cls is Bilingual:
+            for lang in ("en", "zh"):
+                if isinstance(values.get(lang), str) and not values[lang].strip():
+                    self.error(node, _join(path, lang), f"missing translation {lang!r} (it is empty)")
+                    values[lang] = _INVALID
+        if any(value is _INVALID for value in values.values()):
+            return _INVALID
+        return cls(**values)
+
+    def _build_scalar(self, node, tp, path):
+        expected = {str: "text", int: "a whole number", float: "a number", datetime.date: "a date (YYYY-MM-DD)"}[tp]
+        if not isinstance(node, yaml.ScalarNode):
+            self.error(node, path, f"expected {expected}, got {_describe(node)}")
+            return _INVALID
+        tag = node.tag[len(_TAG):]
+        if tp is str and tag == "str":
+            return sanitise(node.value)
+        if tp is int and tag == "int":
+            return int(self._constructor.construct_yaml_int(node))
+        if tp is float and tag in ("int", "float"):
+            value = self._constructor.construct_yaml_float(node) if tag == "float" else self._constructor.construct_yaml_int(node)
+            if value != value or value in (float("inf"), float("-inf")):
+                self.error(node, path, f"expected a finite number, got {node.value!r}")
+                return _INVALID
+            return value
+        if tp is datetime.date and tag in ("timestamp", "str"):
+            try:
+                return datetime.date.fromisoformat(node.value)
+            except ValueError:
+                self.error(node, path, f"not a valid date: {sanitise(node.value)!r} (expected YYYY-MM-DD)")
+                return _INVALID
+        self.error(node, path, f"expected {expected}, got {_describe(node)} {_shorten(sanitise(str(node.value)))!r}")
+        return _INVALID
+
+    # -- ids and references -------------------------------------------------------------
+
+    def _note_id(self, value: str, node: yaml.Node, path: str) -> None:
+        if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", value):
+            self.error(node, path, f"id {value!r} must be lower-case ASCII letters and digits joined by hyphens")
+        elif value in self.ids:
+            first = self.ids[value].start_mark.line + 1
+            self.error(node, path, f"duplicate id {value!r} (first used on line {first})")
+        else:
+            self.ids[value] = node
+            self.sections.setdefault(path.split("[", 1)[0], set()).add(value)
+
+    def _check_references(self) -> None:
+        for kind, value, node, path in self.refs:
+            known = self.ids if kind == "any" else self.sections.get(kind, set())
+            if value not in known:
+                where = "any item" if kind == "any" else kind
+                self.error(node, path, f"refers to {value!r}, which is not the id of {where}")
+
+
+def _lookup(node: yaml.Node, *keys: str) -> yaml.Node | None:
+    for key in keys:
+        if not isinstance(node, yaml.MappingNode):
+            return None
+        node = next((v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == key), None)
+        if node is None:
+            return None
+    return node
+
+
+def _join(path: str, name: str) -> str:
+    return f"{path}.{name}" if path else name
+
+
+def _choices(choices: tuple) -> str:
+    return ", ".join(repr(c) for c in choices)
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,114 @@
+"""The main screen: the briefing's panes as tabs, and where the reader is in them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer, Header, TabbedContent, TabPane
+
+from ..i18n import ui
+from ..model import Briefing, Item, Language
+from ..panes import PANE_IDS, PANES, pane_of_section
+from ..widgets.browser_pane import BrowserPane
+from ..widgets.detail import DetailView
+from ..widgets.source_view import SourceView
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where the reader was: a pane, the item selected there, and whether its detail was open."""
+
+    pane: str
+    item_id: str | None
+    detail_open: bool = False
+
+
+class BrowserScreen(Screen):
+    """Tabs 1–7 over the briefing; each list pane keeps its own selection and scroll."""
+
+    DEFAULT_CSS = """
+    BrowserScreen TabbedContent { height: 1fr; }
+    BrowserScreen TabPane { padding: 0; height: 1fr; }
+    BrowserScreen ContentSwitcher { height: 1fr; }
+    """
+
+    def __init__(self, briefing: Briefing, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.briefing = briefing
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with TabbedContent(initial="overview"):
+            for spec in PANES:
+                with TabPane(f"{spec.key} {spec.name}", id=spec.id):
+                    if spec.id == "source":
+                        yield SourceView(self.briefing, id="source-view")
+                    else:
+                        yield BrowserPane(spec, self.briefing, id=f"pane-{spec.id}")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show_language(self.app.language)
+        self.focus_pane()
+
+    @property
+    def tabs(self) -> TabbedContent:
+        return self.query_one(TabbedContent)
+
+    @property
+    def active_pane(self) -> str:
+        return self.tabs.active or "overview"
+
+    def pane(self, pane_id: str) -> BrowserPane:
+        return self.query_one(f"#pane-{pane_id}", BrowserPane)
+
+    @property
+    def source_view(self) -> SourceView:
+        return self.query_one(SourceView)
+
+    def show_language(self, language: Language) -> None:
+        for spec in PANES:
+            self.tabs.get_tab(spec.id).label = f"{spec.key} {ui(spec.name, language)}"
+            if spec.id != "source":
+                self.pane(spec.id).show(language)
+
+    def show_pane(self, pane_id: str) -> None:
+        self.tabs.active = pane_id
+        self.focus_pane()
+
+    def step_pane(self, delta: int) -> None:
+        index = PANE_IDS.index(self.active_pane)
+        self.show_pane(PANE_IDS[(index + delta) % len(PANE_IDS)])
+
+    def focus_pane(self) -> None:
+        if self.active_pane == "source":
+            self.source_view.focus()
+        else:
+            self.pane(self.active_pane).item_list.focus()
+
+    def current_item(self) -> Item | None:
+        if self.active_pane == "source":
+            return None
+        item_id = self.pane(self.active_pane).item_list.selected_id
+        return self.briefing.by_id().get(item_id) if item_id else None
+
+    def location(self) -> Location:
+        item = self.current_item()
+        in_detail = self.focused is not None and any(isinstance(n, DetailView) for n in self.focused.ancestors)
+        return Location(self.active_pane, item.id if item else None, in_detail)
+
+    def go_to(self, item_id: str) -> BrowserPane:
+        """Switch to the pane that lists ``item_id`` and select it there."""
+        pane_id = pane_of_section(self.briefing.section_of(item_id))
+        self.show_pane(pane_id)
+        pane = self.pane(pane_id)
+        pane.select(item_id)
+        return pane
+
+    def focus_detail(self) -> None:
+        """Move focus into the visible detail: its related list if it has one."""
+        detail = self.pane(self.active_pane).detail
+        related = detail.query_one("#related")
+        (related if related.display else detail).focus()

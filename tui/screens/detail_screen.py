@@ -1,0 +1,38 @@
+"""The detail of one item as a screen of its own, for terminals too narrow to split."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer, Header
+
+from ..model import Briefing, Item, Language
+from ..widgets.detail import DetailView
+
+
+class DetailScreen(Screen):
+    """One item's detail; Esc goes back (the app's binding), Enter on a related item follows it."""
+
+    DEFAULT_CSS = """
+    DetailScreen DetailView { height: 1fr; }
+    """
+
+    def __init__(self, briefing: Briefing, item: Item, language: Language, via_link: bool = False) -> None:
+        super().__init__()
+        self.briefing = briefing
+        self.item = item
+        self.language = language
+        self.via_link = via_link
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield DetailView()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show(self.language)
+        self.query_one("#related").focus()
+
+    def show(self, language: Language) -> None:
+        self.language = language
+        self.query_one(DetailView).show(self.briefing, self.item, language)

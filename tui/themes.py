@@ -1,0 +1,131 @@
+"""Colour themes from YAML files: one ``textual.theme.Theme`` per file, validated first.
+
+A theme with a colour that does not parse would register fine and crash the app
+on the next CSS refresh, so every colour is parsed and the colour system
+generated before a theme is accepted. Errors name the file, line and column.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import yaml
+from textual.color import Color, ColorParseError
+from textual.theme import Theme
+
+from .loader import ContentError, compose_yaml, read_text
+from .paths import bundled_dir
+
+DEFAULT_THEME = "briefing-dark"
+_COLOUR_FIELDS = ("primary", "secondary", "warning", "error", "success", "accent", "foreground", "background",
+                  "surface", "panel", "boost")
+_NUMBER_FIELDS = ("luminosity_spread", "text_alpha")
+THEME_FIELDS = frozenset(f.name for f in dataclasses.fields(Theme))
+
+
+def is_theme_file(path: Path) -> bool:
+    """A theme file sits in a ``themes`` directory or has a ``primary`` colour at its top level."""
+    if path.parent.name == "themes":
+        return True
+    text, error = read_text(path)
+    if error:
+        return False
+    root, error = compose_yaml(str(path), text)
+    return (isinstance(root, yaml.MappingNode)
+            and any(isinstance(k, yaml.ScalarNode) and k.value == "primary" for k, _ in root.value)
+            and not any(isinstance(k, yaml.ScalarNode) and k.value == "meeting" for k, _ in root.value))
+
+
+def read_theme_file(path: Path) -> tuple[Theme | None, list[ContentError]]:
+    """Read and validate one theme file."""
+    name = str(path)
+    text, error = read_text(path)
+    if error:
+        return None, [error]
+    root, error = compose_yaml(name, text)
+    if error:
+        return None, [error]
+    errors: list[ContentError] = []
+
+    def fail(node: yaml.Node, field: str, message: str) -> None:
+        errors.append(ContentError(name, node.start_mark.line + 1, node.start_mark.column + 1, field, message))
+
+    if not isinstance(root, yaml.MappingNode):
+        fail(root, "(top level)", "a theme file must be a mapping of Theme fields")
+        return None, errors
+    values: dict = {}
+    for key_node, value_node in root.value:
+        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+        if key not in THEME_FIELDS:
+            fail(key_node, str(key), f"unknown theme field (expected one of: {', '.join(sorted(THEME_FIELDS))})")
+            continue
+        if key in values:
+            fail(key_node, key, "duplicate field")
+            continue
+        values[key] = _theme_value(key, value_node, fail)
+    for required in ("name", "primary"):
+        if required not in values:
+            fail(root, required, "missing field")
+    if errors:
+        return None, errors
+    try:
+        theme = Theme(**values)
+        theme.to_color_system().generate()
+    except (ColorParseError, ValueError, TypeError) as exc:
+        fail(root, "(theme)", f"the colour system cannot be generated: {exc}")
+        return None, errors
+    return theme, []
+
+
+def _theme_value(key: str, node: yaml.Node, fail):
+    if key == "variables":
+        if not isinstance(node, yaml.MappingNode):
+            fail(node, key, "expected a mapping of variable names to values")
+            return {}
+        return {str(k.value): str(v.value) for k, v in node.value
+                if isinstance(k, yaml.ScalarNode) and isinstance(v, yaml.ScalarNode)}
+    if not isinstance(node, yaml.ScalarNode):
+        fail(node, key, "expected a single value")
+        return None
+    if key in ("dark", "ansi"):
+        if node.value.lower() not in ("true", "false"):
+            fail(node, key, "expected true or false")
+        return node.value.lower() == "true"
+    if key in _NUMBER_FIELDS:
+        try:
+            return float(node.value)
+        except ValueError:
+            fail(node, key, f"expected a number, got {node.value!r}")
+            return None
+    if key in _COLOUR_FIELDS:
+        try:
+            Color.parse(node.value)
+        except ColorParseError:
+            fail(node, key, f"not a colour: {node.value!r}")
+    return node.value
+
+
+def theme_dirs() -> list[Path]:
+    """Bundled themes, then the user's (which may replace a bundled one of the same name)."""
+    dirs = [bundled_dir("themes")]
+    try:
+        from platformdirs import user_config_dir
+
+        dirs.append(Path(user_config_dir("briefing")) / "themes")
+    except ImportError:  # pragma: no cover - platformdirs is a declared dependency
+        pass
+    return dirs
+
+
+def load_themes(dirs: list[Path] | None = None) -> tuple[list[Theme], list[ContentError]]:
+    """Every valid theme in ``dirs``, and the errors of the ones skipped."""
+    themes: list[Theme] = []
+    errors: list[ContentError] = []
+    for directory in theme_dirs() if dirs is None else dirs:
+        for path in sorted(directory.glob("*.yaml")) if directory.is_dir() else []:
+            theme, problems = read_theme_file(path)
+            errors += problems
+            if theme is not None:
+                themes.append(theme)
+    return themes, errors

@@ -1,0 +1,119 @@
+"""A pane of the browser: a list of items with the selected item's detail beside it.
+
+On wide terminals the detail follows the selection; on narrow ones it is hidden
+and Enter opens it as a screen of its own (the app decides, by width).
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.widgets import OptionList, Static
+
+from ..export import target_value_text
+from ..i18n import localize, other, ui
+from ..model import Action, Briefing, Item, Language, Target
+from ..panes import PaneSpec
+from .detail import DetailView
+from .item_list import ItemList
+from .target_chart import TargetChart
+
+
+def row_prompt(briefing: Briefing, item: Item, language: Language) -> Text:
+    """A list row: the title, with an action's innovation or a target's value under it."""
+    text = Text(localize(item.title, language))
+    if isinstance(item, Action):
+        innovation = briefing.by_id().get(item.innovation)
+        text = Text(f"{item.number}. ").append_text(text)
+        if innovation is not None:
+            text.append(f"\n   → {localize(innovation.title, language)}", style="dim")
+    elif isinstance(item, Target):
+        text.append(f"\n   {target_value_text(item, language)} ({item.year})", style="dim")
+    return text
+
+
+def meeting_card(briefing: Briefing, language: Language) -> Text:
+    meeting = briefing.meeting
+    text = Text(localize(meeting.title, language), style="bold")
+    text.append(f"  {other(meeting.title, language)}\n", style="dim")
+    text.append(f"{meeting.date.isoformat()} · {localize(meeting.place, language)} · "
+                f"{meeting.reviews_year} → {meeting.plans_year}\n")
+    text.append(localize(meeting.text, language))
+    return text
+
+
+class BrowserPane(Vertical):
+    """List and detail for one pane's sections of the briefing."""
+
+    DEFAULT_CSS = """
+    BrowserPane { height: 1fr; }
+    BrowserPane > .pane-header { height: auto; padding: 0 1 1 1; border-bottom: solid $primary-muted; }
+    BrowserPane #chart-scroll { height: auto; max-height: 45%; }
+    BrowserPane > Horizontal { height: 1fr; }
+    BrowserPane ItemList { width: 2fr; }
+    BrowserPane DetailView { width: 3fr; border-left: solid $primary-muted; }
+    .-narrow BrowserPane DetailView { display: none; }
+    """
+
+    class Opened(Message):
+        """Enter on an item: the app opens its detail."""
+
+        def __init__(self, item_id: str) -> None:
+            super().__init__()
+            self.item_id = item_id
+
+    def __init__(self, spec: PaneSpec, briefing: Briefing, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.spec = spec
+        self.briefing = briefing
+
+    def compose(self) -> ComposeResult:
+        if self.spec.id == "overview":
+            yield Static(classes="pane-header", id="meeting-card")
+        if self.spec.id == "targets":
+            with VerticalScroll(id="chart-scroll"):
+                yield TargetChart()
+        with Horizontal():
+            yield ItemList(id=f"list-{self.spec.id}")
+            yield DetailView()
+
+    @property
+    def item_list(self) -> ItemList:
+        return self.query_one(ItemList)
+
+    @property
+    def detail(self) -> DetailView:
+        return self.query_one(DetailView)
+
+    def show(self, language: Language) -> None:
+        """Draw every row and the detail in ``language``."""
+        headings = self.spec.headings or (None,) * len(self.spec.sections)
+        groups = [
+            (ui(heading, language) if heading else None,
+             [(item.id, row_prompt(self.briefing, item, language)) for item in getattr(self.briefing, section)])
+            for heading, section in zip(headings, self.spec.sections)
+        ]
+        self.item_list.show(groups)
+        if self.spec.id == "overview":
+            self.query_one("#meeting-card", Static).update(meeting_card(self.briefing, language))
+        if self.spec.id == "targets":
+            self.query_one(TargetChart).show(self.briefing, language)
+        self.show_detail(language)
+
+    def show_detail(self, language: Language) -> None:
+        item_id = self.item_list.selected_id
+        self.detail.show(self.briefing, self.briefing.by_id().get(item_id) if item_id else None, language)
+
+    def select(self, item_id: str) -> bool:
+        return self.item_list.select_id(item_id)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_list is self.item_list:
+            self.show_detail(self.app.language)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_list is self.item_list and event.option.id:
+            event.stop()
+            self.post_message(self.Opened(event.option.id))

@@ -1,0 +1,146 @@
+"""The detail of one item: both languages, figures, the source quote, related items.
+
+Everything from content is drawn as ``rich.text.Text``, never parsed as markup.
+"""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from ..export import target_value_text
+from ..i18n import localize, other, ui
+from ..model import Achievement, Action, Briefing, GlossaryEntry, Item, Language, Target
+from .target_chart import axis_max, horizontal_bar
+
+KIND_NAMES = {
+    "OverviewSection": "Section",
+    "Achievement": "Achievement",
+    "Innovation": "Innovation",
+    "Action": "Action",
+    "Target": "Target",
+    "Speaker": "Speaker",
+    "Award": "Award",
+    "GlossaryEntry": "Term",
+}
+
+
+def kind_name(item: Item, language: Language) -> str:
+    return ui(KIND_NAMES[type(item).__name__], language)
+
+
+def paragraph_number(briefing: Briefing, offset: int) -> int:
+    """The 1-based paragraph of the source text that holds ``offset``."""
+    return briefing.source_text.count("\n", 0, offset) + 1
+
+
+def item_renderable(briefing: Briefing, item: Item, language: Language) -> RenderableType:
+    """Title, text in ``language`` then the other language, figures, extras and source quote."""
+    parts: list[RenderableType] = [
+        Text(localize(item.title, language), style="bold"),
+        Text(f"{kind_name(item, language)} · {item.id}", style="dim"),
+        Text(""),
+        Text(localize(item.text, language)),
+        Text(""),
+        Text(other(item.text, language), style="italic"),
+    ]
+    if isinstance(item, GlossaryEntry):
+        parts += [Text(""), Text(ui("Editorial explanation, not from the article", language), style="bold yellow")]
+    if isinstance(item, Achievement) and item.figures:
+        table = Table(title=ui("Figures", language), title_justify="left", expand=False, show_header=False)
+        table.add_column()
+        table.add_column(style="bold")
+        table.add_column(style="dim")
+        for figure in item.figures:
+            table.add_row(Text(localize(figure.label, language)), Text(localize(figure.display, language)),
+                          Text(other(figure.display, language)))
+        parts += [Text(""), table]
+    if isinstance(item, Action):
+        parts += [Text(""), Text(ui("Measures", language), style="bold")]
+        parts += [Text(f"• {localize(m.text, language)}") for m in item.measures]
+    if isinstance(item, Target):
+        parts += [Text(""), target_summary(item, language)]
+    quote = Text(f"{ui('Source quote', language)} (¶{paragraph_number(briefing, item.quote.start)})\n", style="bold")
+    quote.append(f"「{item.quote.text}」")
+    parts += [Text(""), quote]
+    return Group(*parts)
+
+
+def target_summary(target: Target, language: Language) -> Text:
+    text = Text(f"{ui('Target', language)}: ", style="bold")
+    text.append(f"{target_value_text(target, language)} ({target.year})")
+    if target.value is not None:
+        text.append("\n")
+        text.append_text(horizontal_bar(target, axis_max([target])))
+    if target.baseline:
+        text.append(f"\n{ui('Baseline', language)}: {target.baseline.value:g} ({target.baseline.year})", style="green")
+    return text
+
+
+class RelatedList(OptionList):
+    """Items related to the one shown; Enter follows one."""
+
+    DEFAULT_CSS = """
+    RelatedList { height: auto; max-height: 12; border: none; padding: 0; }
+    RelatedList:focus { border: none; }
+    """
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(markup=False, **kwargs)
+
+
+class DetailView(VerticalScroll):
+    """Shows one item; its related items are a list that can be followed."""
+
+    DEFAULT_CSS = """
+    DetailView { padding: 0 1; }
+    DetailView > #detail-body { height: auto; }
+    DetailView > #related-heading { margin-top: 1; text-style: bold; }
+    """
+
+    class Follow(Message):
+        """The user chose a related item."""
+
+        def __init__(self, item_id: str) -> None:
+            super().__init__()
+            self.item_id = item_id
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.item: Item | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="detail-body")
+        yield Static(id="related-heading")
+        yield RelatedList(id="related")
+
+    def show(self, briefing: Briefing, item: Item | None, language: Language) -> None:
+        self.item = item
+        body = self.query_one("#detail-body", Static)
+        heading = self.query_one("#related-heading", Static)
+        related = self.query_one(RelatedList)
+        if item is None:
+            body.update("")
+            heading.display = related.display = False
+            return
+        body.update(item_renderable(briefing, item, language))
+        links = briefing.related(item)
+        heading.update(Text(ui("Related", language)))
+        heading.display = related.display = bool(links)
+        highlighted = related.highlighted
+        related.set_options(
+            Option(Text(f"{kind_name(r, language)}: {localize(r.title, language)}"), id=r.id) for r in links
+        )
+        if links:
+            related.highlighted = min(highlighted or 0, len(links) - 1)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.post_message(self.Follow(event.option.id))
