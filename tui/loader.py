@@ -170,7 +170,7 @@ class _Reader:
 
     def error(self, node: yaml.Node, path: str, message: str) -> None:
         mark = node.start_mark
-        self.errors.append(ContentError(self.name, mark.line + 1, mark.column + 1, path or "(top level)", message))
+        self.errors.append(ContentError(self.name, mark.line + 1, mark.column + 1, path or "(top-level)", message))
 
     def read(self, root: yaml.Node) -> tuple[Briefing | None, list[ContentError]]:
         if not isinstance(root, yaml.MappingNode):
@@ -192,8 +192,11 @@ class _Reader:
         path = self.base / node.value
         try:
             return path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            self.error(node, "meeting.source.clean", f"cannot read source text {path}: {exc}")
+        except OSError as exc:
+            self.error(node, "meeting.source.clean", f"cannot read source text {path}: {exc.strerror or exc}")
+            return None
+        except UnicodeDecodeError:
+            self.error(node, "meeting.source.clean", f"source text {path} is not valid UTF-8")
             return None
 
     # -- reading values against types ---------------------------------------------------
@@ -334,7 +337,7 @@ class _Reader:
             self.error(node, path, f"duplicate id {value!r} (first used on line {first})")
         else:
             self.ids[value] = node
-            self.sections.setdefault(path.split("[", 1)[0], set()).add(value)
+        self.sections.setdefault(path.split("[", 1)[0], set()).add(value)
 
     def _check_references(self) -> None:
         for kind, value, node, path in self.refs:

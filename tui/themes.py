@@ -52,7 +52,7 @@ def read_theme_file(path: Path) -> tuple[Theme | None, list[ContentError]]:
         errors.append(ContentError(name, node.start_mark.line + 1, node.start_mark.column + 1, field, message))
 
     if not isinstance(root, yaml.MappingNode):
-        fail(root, "(top level)", "a theme file must be a mapping of Theme fields")
+        fail(root, "(top-level)", "a theme file must be a mapping of Theme fields")
         return None, errors
     values: dict = {}
     for key_node, value_node in root.value:

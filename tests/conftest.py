@@ -1,0 +1,30 @@
+"""Shared fixtures: paths to the bundled and test content, and a steady environment for the app."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ROOT / "content"
+BUNDLED = CONTENT / "guizhou-2023.yaml"
+TEST_CONTENT = Path(__file__).resolve().parent / "content"
+MINIMAL = TEST_CONTENT / "minimal.yaml"
+BROKEN = TEST_CONTENT / "broken"
+
+
+@pytest.fixture(autouse=True)
+def _steady_environment(monkeypatch, tmp_path):
+    """No user theme, config or locale leaks into a test; each test gets its own config dir."""
+    monkeypatch.delenv("TEXTUAL_THEME", raising=False)
+    for variable in ("LANG", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+
+
+@pytest.fixture(scope="session")
+def briefing():
+    from tui.loader import load_briefing
+
+    return load_briefing(BUNDLED)

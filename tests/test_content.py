@@ -1,0 +1,136 @@
+"""The bundled briefing is faithful to the article: quotes verbatim, nothing lost, every figure present."""
+
+import re
+
+import pytest
+import yaml
+
+from tui.model import Achievement, Action, GlossaryEntry, Target
+
+from .conftest import BUNDLED, CONTENT
+
+CLEAN = (CONTENT / "sources" / "guizhou-2023.txt").read_text(encoding="utf-8")
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def all_quotes(briefing):
+    yield briefing.meeting.quote
+    for _, item in briefing.items():
+        yield item.quote
+        if isinstance(item, Action):
+            yield from (m.quote for m in item.measures)
+
+
+def test_every_quote_is_verbatim_in_the_cleaned_article(briefing):
+    for quote in all_quotes(briefing):
+        assert quote.text in CLEAN
+        assert CLEAN[quote.start:quote.end] == quote.text
+
+
+def test_nothing_the_article_says_is_lost(briefing):
+    covered = set()
+    for quote in all_quotes(briefing):
+        covered.update(range(quote.start, quote.end))
+    han = [i for i, ch in enumerate(CLEAN) if HAN.match(ch)]
+    coverage = sum(i in covered for i in han) / len(han)
+    assert coverage >= 0.98, f"only {coverage:.1%} of Han characters are quoted"
+
+
+def strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from strings(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from strings(v)
+
+
+def test_no_pinyin_annotation_or_question_mark_anywhere_in_the_content():
+    data = yaml.safe_load(BUNDLED.read_text(encoding="utf-8"))
+    for text in strings(data):
+        assert not re.search(r"[\u4e00-\u9fff]\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]", text), text
+        assert "?" not in text, text
+
+
+def test_the_meeting(briefing):
+    meeting = briefing.meeting
+    assert str(meeting.date) == "2023-02-13"
+    assert (meeting.place.en, meeting.place.zh) == ("Guiyang", "貴陽")
+    assert (meeting.reviews_year, meeting.plans_year) == (2022, 2023)
+    assert [s.kind for s in briefing.overview] == ["assessment", "guidance", "requirements", "next-steps",
+                                                   "attendance"]
+
+
+# Every figure of the 2022 achievements the issue names:
+# (achievement id, value, English, Chinese, how the article's sentence says it).
+FIGURES = [
+    ("digital-economy-growth", 7, "seven years in a row", "連續七年", "連續七年位居全國第一"),
+    ("digital-economy-share", 37, "about 37% of GDP", "37%左右", "37%左右"),
+    ("software-revenue", 17, "17 months in a row", "連續17個月", "連續17個月"),
+    ("data-centres", 11, "11 new key data-centre projects", "11個", "項目11個"),
+    ("trading-volume", 360_000_000, "over 360 million yuan", "超過3.6億元", "超過3.6億元"),
+    ("digital-government", 5, "5th in China", "全國第五", "排名全國第五"),
+    ("data-openness", 3, "3rd in China", "全國第三", "排名全國第三"),
+]
+
+
+@pytest.mark.parametrize("item_id, value, en, zh, in_source", FIGURES)
+def test_every_figure_is_in_both_languages(briefing, item_id, value, en, zh, in_source):
+    achievement = briefing.by_id()[item_id]
+    assert isinstance(achievement, Achievement)
+    figure = next(f for f in achievement.figures if f.value == value)
+    assert (figure.display.en, figure.display.zh) == (en, zh)
+    assert in_source in achievement.quote.text
+
+
+def test_the_five_actions_each_pair_an_innovation_measures_and_targets(briefing):
+    index = briefing.by_id()
+    assert [a.number for a in briefing.actions] == [1, 2, 3, 4, 5]
+    for action in briefing.actions:
+        assert index[action.innovation] in briefing.innovations
+        assert action.measures and action.targets
+        for target_id in action.targets:
+            assert index[target_id].action == action.id
+
+
+def test_targets_carry_value_comparator_unit_year_and_baseline(briefing):
+    share = briefing.by_id()["digital-economy-share-2023"]
+    assert isinstance(share, Target)
+    assert (share.value, share.comparator, share.unit.zh, share.year) == (40, "at-least", "%", 2023)
+    assert (share.baseline.value, share.baseline.year, share.baseline.achievement) == (37, 2022,
+                                                                                      "digital-economy-share")
+    indices = [t for t in briefing.targets if t.group == "integration-index"]
+    assert [(t.value, t.comparator) for t in indices] == [(46, "about"), (44, "about"), (45, "about")]
+    growth = briefing.by_id()["digital-economy-growth-rank"]
+    assert growth.kind == "qualitative" and growth.comparator == "top-ranks"
+
+
+def test_six_speakers_and_the_award_categories(briefing):
+    assert [s.kind for s in briefing.speakers] == ["city", "city", "city", "exchange", "company", "company"]
+    assert [s.title.en for s in briefing.speakers][:4] == ["Guiyang", "Anshun", "Bijie", "Guiyang Big Data Exchange"]
+    assert "Huawei Cloud" in [s.title.en for s in briefing.speakers]
+    assert len(briefing.awards) == 4
+    for award in briefing.awards:
+        assert award.title.zh in award.quote.text
+
+
+GLOSSARY_TERMS = ["四新", "四化", "四區一高地", "四大行動", "五大行動", "五個創新", "東數西算", "萬企融合", "百企引領",
+                  "上云用數賦智", "云算數網", "新國發2號文件", "貴商易", "貴人碼"]
+
+
+def test_the_glossary_explains_every_assumed_term_and_is_marked_editorial(briefing):
+    terms = {g.title.zh: g for g in briefing.glossary}
+    for term in GLOSSARY_TERMS:
+        entry = terms[term]
+        assert isinstance(entry, GlossaryEntry) and entry.editorial is True
+        assert entry.text.en and entry.text.zh
+        assert term.replace("文件", "") in entry.quote.text
+
+
+def test_items_link_both_ways(briefing):
+    index = briefing.by_id()
+    related = briefing.related(index["digital-economy-share-2023"])
+    assert index["digital-industry"] in related and index["digital-economy-share"] in related
+    assert index["digital-economy-share-2023"] in briefing.related(index["digital-industry"])
