@@ -236,6 +236,10 @@ class _Reader:
         if not isinstance(node, yaml.SequenceNode):
             self.error(node, path, f"expected a list, got {_describe(node)}")
             return _INVALID
+        minimum = (meta or {}).get("min_items", 0)
+        if len(node.value) < minimum:
+            self.error(node, path, f"needs at least {minimum} item{'s' if minimum > 1 else ''}, got {len(node.value)}")
+            return _INVALID
         items = [self.build(child, item_type, f"{path}[{i}]", depth + 1, meta) for i, child in enumerate(node.value)]
         return _INVALID if any(item is _INVALID for item in items) else tuple(items)
 

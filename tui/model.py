@@ -120,7 +120,7 @@ class Action:
     text: Bilingual
     quote: SourceQuote
     innovation: str = field(metadata=ref("innovations"))
-    measures: tuple[Measure, ...]
+    measures: tuple[Measure, ...] = field(metadata={"min_items": 1})
     targets: tuple[str, ...] = field(metadata=ref("targets"))
 
 
