@@ -67,7 +67,7 @@ def comparator_text(comparator: str | None, language: Language) -> str:
 def target_value_text(target: Target, language: Language) -> str:
     """A target's value as a reader says it: "at least 40 % of GDP" / "40%以上"."""
     if target.value is None:
-        return comparator_text(target.comparator, language)
+        return comparator_text(target.comparator, language) or ui("qualitative", language)
     number = f"{target.value:g}"
     unit = localize(target.unit, language) if target.unit else ""
     comparator = comparator_text(target.comparator, language)

@@ -98,6 +98,7 @@ _UI_ZH = {
     "about": "左右",
     "among the leaders": "保持前列",
     "over": "超過",
+    "qualitative": "定性",
 }
 
 

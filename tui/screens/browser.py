@@ -111,4 +111,4 @@ class BrowserScreen(Screen):
         """Move focus into the visible detail: its related list if it has one."""
         detail = self.pane(self.active_pane).detail
         related = detail.query_one("#related")
-        (related if related.display else detail).focus()
+        (related if related.display else detail).focus(scroll_visible=False)

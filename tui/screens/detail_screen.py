@@ -31,7 +31,8 @@ class DetailScreen(Screen):
 
     def on_mount(self) -> None:
         self.show(self.language)
-        self.query_one("#related").focus()
+        related = self.query_one("#related")
+        (related if related.display else self.query_one(DetailView)).focus(scroll_visible=False)
 
     def show(self, language: Language) -> None:
         self.language = language

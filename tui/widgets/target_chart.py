@@ -48,7 +48,7 @@ def columns(targets: list[Target], language: Language, height: int = COLUMN_HEIG
     levels = [(t.value or 0) / scale * height for t in targets]
     column_width = 9
     out = Text()
-    out.append("".join(f"{target_value_text(t, language):^{column_width}}" for t in targets) + "\n")
+    out.append("".join(f"{t.value:^{column_width}g}" for t in targets) + "\n", style="bold")
     for row in range(height, 0, -1):
         for level in levels:
             cell = "███" if level >= row else ("▄▄▄" if level >= row - 0.5 else "   ")
@@ -57,7 +57,7 @@ def columns(targets: list[Target], language: Language, height: int = COLUMN_HEIG
     out.append("─" * (column_width * len(targets)) + " 0\n", style="dim")
     out.append("".join(f"{f'({n})':^{column_width}}" for n in range(1, len(targets) + 1)))
     for n, target in enumerate(targets, 1):
-        out.append(f"\n({n}) {localize(target.title, language)}")
+        out.append(f"\n({n}) {localize(target.title, language)}: {target_value_text(target, language)}")
     return out
 
 
