@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual import on
+from textual import on, work
 from textual.app import App
 from textual.binding import Binding
 from textual.events import Resize
 from textual.reactive import reactive
 
+from .commands import ItemCommands, PaneCommands
 from .i18n import LANGUAGE_NAMES, language_from_env, localize, next_language
 from .loader import load_briefing
 from .model import Briefing, Language
@@ -18,6 +19,8 @@ from .paths import default_briefing
 from .screens.browser import BrowserScreen, Location
 from .screens.detail_screen import DetailScreen
 from .screens.help_screen import HelpScreen
+from .screens.search_screen import SearchScreen
+from .search import SearchIndex, SearchResult, build_index, literal_index
 from .screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from .themes import DEFAULT_THEME, load_themes
 from .widgets.browser_pane import BrowserPane
@@ -29,12 +32,16 @@ from .widgets.source_view import SourceView
 class BriefingApp(App):
     """Browse a briefing: ``BriefingApp()`` opens the bundled one; pass a path or a Briefing for another."""
 
+    COMMANDS = App.COMMANDS | {ItemCommands, PaneCommands}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     WIDE = 110
 
     BINDINGS = [
         *(Binding(p.key, f"show_pane('{p.id}')", p.name, show=False, id=f"pane.{p.id}") for p in PANES),
         Binding("escape", "back", "Back", id="back"),
+        Binding("slash", "search", "Search", id="search"),
+        Binding("n", "next_hit", "Next hit", show=False, id="search.next"),
+        Binding("N", "previous_hit", "Previous hit", show=False, id="search.previous"),
         Binding("t", "cycle_language", "Language", id="language"),
         Binding("s", "show_source", "In source", id="show-source"),
         Binding("y", "copy_item", "Copy", id="copy"),
@@ -51,6 +58,10 @@ class BriefingApp(App):
             briefing = load_briefing(briefing or default_briefing())
         self.briefing = briefing
         self.history: list[Location] = []
+        self._index: SearchIndex | None = None
+        self._literal_index: SearchIndex | None = None
+        self._hits: list[str] = []
+        self._hit_position = -1
         self.set_reactive(BriefingApp.language, language or language_from_env())
         themes, self.theme_errors = load_themes()
         for theme in themes:
@@ -63,6 +74,9 @@ class BriefingApp(App):
         return BrowserScreen(self.briefing)
 
     def on_mount(self) -> None:
+        # The full index needs OpenCC and pypinyin (a quarter of a second to import): build it
+        # only once the first screen is drawn, and off the UI thread.
+        self.call_after_refresh(self._build_index)
         self.show_titles()
         self._fit_to(self.size.width, self.size.height)
         for error in self.theme_errors:
@@ -93,6 +107,60 @@ class BriefingApp(App):
     @property
     def wide(self) -> bool:
         return self.size.width >= self.WIDE
+
+    # -- search -------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="index")
+    def _build_index(self) -> None:
+        index = build_index(self.briefing)
+        self.call_from_thread(setattr, self, "_index", index)
+
+    @property
+    def index_ready(self) -> bool:
+        return self._index is not None
+
+    def search(self, query: str, limit: int = 200) -> SearchResult:
+        """Search with the full index, or literally until it is ready: never wait for it."""
+        if self._index is None and self._literal_index is None:
+            self._literal_index = literal_index(self.briefing)
+        return (self._index or self._literal_index).search(query, limit)
+
+    def action_search(self) -> None:
+        if isinstance(self.screen, SearchScreen):
+            return
+        screen = SearchScreen(self.briefing, self.search, self.language, lambda: self.index_ready)
+
+        def chosen(item_id: str | None) -> None:
+            if item_id is None or screen.result is None:
+                return
+            self._hits = screen.result.ids
+            self._hit_position = self._hits.index(item_id) if item_id in self._hits else 0
+            self.open_item(item_id)
+
+        self.push_screen(screen, chosen)
+
+    def action_next_hit(self) -> None:
+        self._step_hit(+1)
+
+    def action_previous_hit(self) -> None:
+        self._step_hit(-1)
+
+    def _step_hit(self, delta: int) -> None:
+        """n / N: the next or previous item of the last search, like less and vim."""
+        if not self._hits:
+            self.notify("No search yet: press / to search.", severity="warning")
+            return
+        self._hit_position = (self._hit_position + delta) % len(self._hits)
+        self._close_details()
+        self.browser.go_to(self._hits[self._hit_position])
+        self.notify(f"{self._hit_position + 1} / {len(self._hits)}", timeout=1.5)
+
+    def open_item(self, item_id: str) -> None:
+        """Jump to an item: its pane, selected, its detail open; Esc comes back."""
+        self.history.append(self.current_location())
+        self._close_details()
+        self.browser.go_to(item_id)
+        self.open_item_detail(item_id)
 
     # -- language -----------------------------------------------------------------------
 
@@ -213,5 +281,6 @@ class BriefingApp(App):
         rows = [("everywhere", b) for b in BriefingApp.BINDINGS]
         rows += [("lists", b) for b in ItemList.BINDINGS]
         rows += [("source", b) for b in SourceView.BINDINGS]
+        rows += [("search", b) for b in SearchScreen.BINDINGS]
         rows += [("help", b) for b in HelpScreen.BINDINGS]
         return rows

@@ -51,7 +51,7 @@ _SECTION_TITLES = [
     ("overview", "Overview"),
     ("achievements", "Achievements"),
     ("actions", "Actions"),
-    ("innovations", "Innovation"),
+    ("innovations", "Innovations"),
     ("targets", "Targets"),
     ("speakers", "Speakers"),
     ("awards", "Award categories"),

@@ -77,6 +77,7 @@ _UI_ZH = {
     "Related": "相關條目",
     "Measures": "舉措",
     "Innovation": "創新",
+    "Innovations": "五個創新",
     "Award categories": "授牌項目",
     "Speakers": "交流發言",
     "Editorial explanation, not from the article": "編者註釋,非報道原文",
@@ -99,6 +100,7 @@ _UI_ZH = {
     "among the leaders": "保持前列",
     "over": "超過",
     "qualitative": "定性",
+    "Go to": "前往",
 }
 
 

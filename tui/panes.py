@@ -17,7 +17,7 @@ class PaneSpec:
 PANES: tuple[PaneSpec, ...] = (
     PaneSpec("overview", "1", "Overview", ("overview",)),
     PaneSpec("achievements", "2", "Achievements", ("achievements",)),
-    PaneSpec("actions", "3", "Actions", ("actions", "innovations"), ("Actions", "Innovation")),
+    PaneSpec("actions", "3", "Actions", ("actions", "innovations"), ("Actions", "Innovations")),
     PaneSpec("targets", "4", "Targets", ("targets",)),
     PaneSpec("awardees", "5", "Awardees", ("awards", "speakers"), ("Award categories", "Speakers")),
     PaneSpec("source", "6", "Source", ()),

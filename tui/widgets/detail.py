@@ -53,7 +53,7 @@ def item_renderable(briefing: Briefing, item: Item, language: Language) -> Rende
     if isinstance(item, GlossaryEntry):
         parts += [Text(""), Text(ui("Editorial explanation, not from the article", language), style="bold yellow")]
     if isinstance(item, Achievement) and item.figures:
-        table = Table(title=ui("Figures", language), title_justify="left", expand=False, show_header=False)
+        table = Table(title=ui("Figures", language), title_justify="left", expand=False, show_header=False, box=None)
         table.add_column()
         table.add_column(style="bold")
         table.add_column(style="dim")

@@ -1,0 +1,148 @@
+"""Search as you type: results with their pane and a snippet, matched characters highlighted."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ..i18n import chinese, localize, ui
+from ..model import Briefing, Language
+from ..panes import PANES, pane_of_section
+from ..search import SearchHit, SearchResult
+
+SNIPPET_BEFORE, SNIPPET_LENGTH = 16, 64
+
+
+def snippet(hit: SearchHit, language: Language) -> Text:
+    """The best-matching field of ``hit`` around its first match, matched characters highlighted."""
+    index = hit.field_to_show("en" if language == "en" else "zh")
+    _, lang, text = hit.document.fields[index]
+    if lang == "zh" and language == "zh-Hans":
+        text = "".join(chinese(ch, language) for ch in text)  # one character for one: spans stay valid
+    spans = hit.spans.get(index, ())
+    start = max(0, spans[0][0] - SNIPPET_BEFORE) if spans else 0
+    end = min(len(text), start + SNIPPET_LENGTH)
+    out = Text("…" if start else "")
+    body = Text(text[start:end].replace("\n", " "))
+    for a, b in spans:
+        if b > start and a < end:
+            body.stylize("bold reverse", max(a, start) - start, min(b, end) - start)
+    out.append_text(body)
+    if end < len(text):
+        out.append("…")
+    return out
+
+
+def pane_name(section: str, language: Language) -> str:
+    pane = pane_of_section(section)
+    spec = next(p for p in PANES if p.id == pane)
+    return f"{spec.key} {ui(spec.name, language)}"
+
+
+def hit_prompt(briefing: Briefing, hit: SearchHit, language: Language) -> Text:
+    item = briefing.by_id()[hit.document.id]
+    prompt = Text(localize(item.title, language), style="bold")
+    prompt.append(f"  · {pane_name(hit.document.section, language)}", style="dim")
+    prompt.append("\n  ")
+    prompt.append_text(snippet(hit, language))
+    return prompt
+
+
+NO_RESULTS = {
+    "en": "No results for {query!r}. Try fewer words, pinyin initials (sjzx for 數據中心), "
+          "full pinyin (shuju), or the other script.",
+    "zh": "找不到「{query}」。試試減少關鍵詞、拼音首字母(如 sjzx)、全拼(如 shuju)或另一種字體。",
+}
+
+
+class SearchScreen(ModalScreen[str | None]):
+    """Type to filter; ↑/↓ choose; Enter opens the item; Esc returns to where you were."""
+
+    DEFAULT_CSS = """
+    SearchScreen { align: center top; }
+    SearchScreen > Vertical { width: 90%; max-width: 110; height: 80%; margin-top: 2; border: round $accent;
+                              background: $surface; }
+    SearchScreen #search-input { margin: 0 1; }
+    SearchScreen #search-status { color: $text-muted; margin: 0 1; height: auto; }
+    SearchScreen OptionList { height: 1fr; border: none; }
+    """
+
+    BINDINGS = [
+        Binding("escape", "dismiss_search", "Close search", id="search.close"),
+        Binding("down", "move(1)", "Next result", show=False, id="search.down"),
+        Binding("up", "move(-1)", "Previous result", show=False, id="search.up"),
+        Binding("enter", "choose", "Open result", id="search.open"),
+    ]
+
+    def __init__(self, briefing: Briefing, search: Callable[[str], SearchResult], language: Language,
+                 ready: Callable[[], bool], query: str = "") -> None:
+        super().__init__()
+        self.briefing = briefing
+        self.search = search
+        self.language = language
+        self.ready = ready
+        self.query_text = query
+        self.result: SearchResult | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Input(value=self.query_text, placeholder=self._placeholder(), id="search-input")
+            yield Static(id="search-status", markup=False)
+            yield OptionList(id="search-results", markup=False)
+
+    def _placeholder(self) -> str:
+        return "English, 中文, 简体, pinyin (shuju), initials (sjzx)…"
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+        self.run_search(self.query_text)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.run_search(event.value)
+
+    def run_search(self, query: str) -> None:
+        results = self.query_one(OptionList)
+        status = self.query_one("#search-status", Static)
+        self.result = self.search(query) if query.strip() else None
+        hits = self.result.hits if self.result else []
+        results.set_options(Option(hit_prompt(self.briefing, hit, self.language), id=hit.document.id)
+                            for hit in hits)
+        if hits:
+            results.highlighted = 0
+        indexing = "" if self.ready() else "  (indexing… literal matches only for now)"
+        if not query.strip():
+            status.update("Type to search." + indexing)
+        elif not hits:
+            template = NO_RESULTS["en" if self.language == "en" else "zh"]
+            status.update(chinese(template.format(query=query.strip()), self.language) + indexing)
+        else:
+            status.update(f"{self.result.total} result{'s' if self.result.total != 1 else ''}" + indexing)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_choose()
+
+    def action_move(self, delta: int) -> None:
+        results = self.query_one(OptionList)
+        if results.option_count:
+            current = results.highlighted if results.highlighted is not None else -1
+            results.highlighted = (current + delta) % results.option_count
+
+    def action_choose(self) -> None:
+        results = self.query_one(OptionList)
+        if results.highlighted is not None and results.option_count:
+            self.dismiss(results.get_option_at_index(results.highlighted).id)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(event.option.id)
+
+    def action_dismiss_search(self) -> None:
+        self.dismiss(None)
