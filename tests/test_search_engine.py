@@ -1,0 +1,134 @@
+"""The search engine, headless: tables of queries and the items they must find first."""
+
+import subprocess
+import sys
+
+import pytest
+
+from tui.search import SearchIndex, build_index, documents_of, literal_index
+from tui.search.fold import Folder, opencc_folder
+
+
+@pytest.fixture(scope="module")
+def index(briefing):
+    return build_index(briefing)
+
+
+# query → the item that must come first
+TOP_RESULTS = [
+    ("40%", "digital-economy-share-2023"),          # figure
+    ("huawei", "huawei-cloud"),                     # English, case-insensitive
+    ("HUAWEI cloud", "huawei-cloud"),               # two terms, AND
+    ("Bijie", "bijie"),
+    ("數據中心", "data-centres"),                   # Traditional
+    ("数据中心", "data-centres"),                   # Simplified finds Traditional
+    ("sjzx", "data-centres"),                       # pinyin initials
+    ("shujuzhongxin", "data-centres"),              # full pinyin
+    ("shuju zhongxin", "data-centres"),             # full pinyin, two terms
+    ("dongshuxisuan", "east-data-west-computing"),  # 東數西算, a glossary title, by full pinyin
+    ("east data", "east-data-west-computing"),
+    ("貴人碼", "public-apps"),
+    ("贵人码", "public-apps"),
+    ("grm", "public-apps"),                         # 貴人碼 by initials
+    ("anshun", "anshun"),
+    ("17", "software-revenue"),
+    ("3.6億", "trading-volume"),
+    ("第五", "digital-government"),
+    ("four new", "four-new"),
+    ("editorial", None),                            # no item text says "editorial": nothing
+]
+
+
+@pytest.mark.parametrize("query, expected", TOP_RESULTS)
+def test_top_result(index, query, expected):
+    result = index.search(query)
+    if expected is None:
+        assert result.total == 0
+    else:
+        assert result.ids[0] == expected, result.ids[:5]
+
+
+@pytest.mark.parametrize("query", ["数据中心", "數據中心", "sjzx", "shuju zhongxin"])
+def test_both_scripts_and_pinyin_find_the_same_data_centre_items(index, query):
+    assert set(index.search(query).ids) == set(index.search("數據中心").ids)
+    assert len(index.search(query).ids) == 5
+
+
+def test_literal_before_initials_before_pinyin(index):
+    # "huawei" is literal in the Huawei Cloud title and pinyin (華為) in the speakers' shared quote.
+    hits = index.search("huawei").hits
+    assert hits[0].tier == "literal"
+    assert {h.tier for h in hits[1:]} == {"pinyin"}
+
+
+def test_title_before_body_before_quote_then_document_order(index, briefing):
+    hits = index.search("數據中心").hits
+    parts = [h.part for h in hits]
+    assert parts == sorted(parts, key=("title", "body", "quote").index)
+    order = [d.id for d in documents_of(briefing)]
+    bodies = [h.document.id for h in hits if h.part == "body"]
+    assert bodies == sorted(bodies, key=order.index)
+
+
+def test_all_terms_must_match(index):
+    assert index.search("data centre").total == 5
+    assert index.search("data centre huawei").total == 0
+
+
+@pytest.mark.parametrize("query, field_text, span", [
+    ("sjzx", "新增重點數據中心項目11個", (4, 8)),
+    ("shujuzhongxin", "新增重點數據中心項目11個", (4, 8)),
+    ("shuju", "新增重點數據中心項目11個", (4, 6)),
+    ("数据中心", "新增重點數據中心項目11個", (4, 8)),
+    ("key data", "11 new key data-centre projects", (7, 10)),
+])
+def test_highlights_mark_exactly_the_matched_characters(index, query, field_text, span):
+    hit = next(h for h in index.search(query).hits if h.document.id == "data-centres")
+    field = next(i for i, f in enumerate(hit.document.fields) if f[2] == field_text)
+    assert span in hit.spans[field]
+
+
+def test_pinyin_matches_start_at_a_syllable():
+    index = SearchIndex([_doc("a", "長江")], opencc_folder())  # chang jiang
+    assert index.search("changjiang").total == 1
+    assert index.search("hangjiang").total == 0  # "hang" inside "chang" is not a syllable start
+
+
+def test_heteronyms_are_read_from_simplified_text():
+    index = SearchIndex([_doc("bank", "銀行"), _doc("city", "重慶")], opencc_folder())
+    assert index.search("yinhang").ids == ["bank"]
+    assert index.search("chongqing").ids == ["city"]
+
+
+def test_folding_keeps_offsets_one_for_one():
+    folder = opencc_folder()
+    for text in ["數據中心", "İstanbul ß GDP", "幹部乾燥"]:
+        assert len(folder.fold(text)) == len(text)
+    assert folder.fold("數據 GDP") == "数据 gdp"
+    assert Folder().fold("數據 GDP") == "數據 gdp"  # without a converter: case only
+
+
+def test_the_literal_index_needs_neither_opencc_nor_pypinyin():
+    code = ("import sys; from tui.loader import load_briefing; from tui.search import literal_index; "
+            "from tui.paths import default_briefing; ix = literal_index(load_briefing(default_briefing())); "
+            "assert ix.search('huawei').ids[0] == 'huawei-cloud'; "
+            "assert 'pypinyin' not in sys.modules and 'opencc' not in sys.modules, sorted(sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+
+
+def test_literal_index_matches_literally_only(briefing):
+    index = literal_index(briefing)
+    assert index.search("數據中心").total == 5
+    assert index.search("sjzx").total == 0
+
+
+def test_queries_with_control_characters_or_only_spaces(index):
+    assert index.search("   ").total == 0
+    assert index.search("huawei\x1b\x00").ids[0] == "huawei-cloud"
+
+
+def _doc(doc_id, zh):
+    from tui.search import Document
+
+    return Document(doc_id, "glossary", (("title", "zh", zh),))

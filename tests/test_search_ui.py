@@ -1,0 +1,182 @@
+"""Search from the keyboard, as in the issue's walk-through: /, type, Enter, Esc, n and N."""
+
+import pytest
+from textual.command import CommandPalette
+from textual.widgets import Input, OptionList
+
+from tui.app import BriefingApp
+from tui.screens.detail_screen import DetailScreen
+from tui.screens.search_screen import SearchScreen
+from tui.widgets.detail import RelatedList
+from tui.widgets.item_list import ItemList
+
+WIDE = (120, 36)
+NARROW = (70, 24)
+
+
+async def ready_app(pilot):
+    """Wait for the background index, as a user would by the time they type."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    assert pilot.app.index_ready
+
+
+async def type_query(pilot, text):
+    await pilot.press("slash")
+    assert isinstance(pilot.app.screen, SearchScreen)
+    for ch in text:
+        await pilot.press("space" if ch == " " else ch)
+    await pilot.pause()
+    return pilot.app.screen.query_one("#search-results", OptionList)
+
+
+def result_ids(results):
+    return [results.get_option_at_index(i).id for i in range(results.option_count)]
+
+
+@pytest.mark.parametrize("query, first", [
+    ("40%", "digital-economy-share-2023"),
+    ("数据中心", "data-centres"),
+    ("數據中心", "data-centres"),
+    ("sjzx", "data-centres"),
+    ("shuju", "core-industry"),
+    ("huawei", "huawei-cloud"),
+])
+async def test_typing_filters_results(query, first):
+    app = BriefingApp(language="en")
+    async with app.run_test(size=WIDE) as pilot:
+        await ready_app(pilot)
+        results = await type_query(pilot, query)
+        assert result_ids(results)[0] == first
+        assert results.highlighted == 0
+
+
+async def test_data_centre_items_by_every_script_and_pinyin():
+    app = BriefingApp(language="en")
+    async with app.run_test(size=WIDE) as pilot:
+        await ready_app(pilot)
+        found = []
+        for query in ["数据中心", "數據中心", "sjzx", "shuju zhongxin"]:
+            results = await type_query(pilot, query)
+            found.append(set(result_ids(results)))
+            await pilot.press("escape")
+        assert all(ids == found[0] for ids in found) and "data-centres" in found[0]
+
+
+async def test_rows_show_title_pane_and_highlighted_snippet():
+    app = BriefingApp(language="en")
+    async with app.run_test(size=WIDE) as pilot:
+        await ready_app(pilot)
+        results = await type_query(pilot, "sjzx")
+        prompt = results.get_option_at_index(0).prompt
+        assert prompt.plain.startswith("11 new key data-centre projects  · 2 Achievements\n")
+        highlighted = [prompt.plain[span.start:span.end] for span in prompt.spans if "reverse" in str(span.style)]
+        assert highlighted == ["數據中心"]
+
+
+@pytest.mark.parametrize("size", [WIDE, NARROW])
+async def test_enter_lands_on_the_item_and_esc_returns(size):
+    app = BriefingApp(language="en")
+    async with app.run_test(size=size) as pilot:
+        await ready_app(pilot)
+        await pilot.press("5", "j")  # somewhere else first: the second award
+        await type_query(pilot, "40%")
+        await pilot.press("down", "up", "enter")
+        assert app.browser.active_pane == "targets"
+        assert app.browser.current_item().id == "digital-economy-share-2023"
+        if size == NARROW:
+            assert isinstance(app.screen, DetailScreen) and app.screen.item.id == "digital-economy-share-2023"
+        else:
+            assert isinstance(app.focused, RelatedList)
+        await pilot.press("escape", "escape")
+        assert not isinstance(app.screen, DetailScreen)
+        assert app.browser.active_pane == "awardees"
+        assert app.browser.current_item().id == "hub-node-key-projects"
+
+
+async def test_esc_closes_search_and_changes_nothing():
+    app = BriefingApp(language="en")
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("2", "j", "j")
+        await type_query(pilot, "huawei")
+        await pilot.press("escape")
+        assert not isinstance(app.screen, SearchScreen)
+        assert app.browser.active_pane == "achievements"
+        assert app.browser.current_item().id == "digital-economy-share"
+        assert isinstance(app.focused, ItemList)
+
+
+async def test_n_and_shift_n_step_through_hits():
+    app = BriefingApp(language="en")
+    async with app.run_test(size=WIDE) as pilot:
+        await ready_app(pilot)
+        await type_query(pilot, "sjzx")
+        ids = list(app.screen.result.ids)
+        await pilot.press("enter")
+        assert app.browser.current_item().id == ids[0]
+        await pilot.press("escape")  # focus back to the list
+        await pilot.press("n")
+        assert app.browser.current_item().id == ids[1]
+        await pilot.press("n", "n")
+        assert app.browser.current_item().id == ids[3]
+        await pilot.press("N")
+        assert app.browser.current_item().id == ids[2]
+        await pilot.press("N", "N", "N")
+        assert app.browser.current_item().id == ids[-1]  # wraps
+
+
+async def test_no_results_says_so_and_suggests_what_to_try():
+    app = BriefingApp(language="en")
+    async with app.run_test(size=WIDE) as pilot:
+        await ready_app(pilot)
+        results = await type_query(pilot, "zebra crossing")
+        assert results.option_count == 0
+        status = str(app.screen.query_one("#search-status").render())
+        assert "No results" in status and "pinyin initials" in status and "fewer words" in status
+
+
+async def test_search_before_the_index_is_ready_falls_back_to_literal(monkeypatch):
+    app = BriefingApp(language="en")
+    monkeypatch.setattr(BriefingApp, "_build_index", lambda self: None)  # the index never arrives
+    async with app.run_test(size=WIDE) as pilot:
+        results = await type_query(pilot, "數據中心")
+        assert result_ids(results)[0] == "data-centres"
+        assert "indexing" in str(app.screen.query_one("#search-status").render())
+        await pilot.press("escape")
+        results = await type_query(pilot, "huawei")
+        assert result_ids(results)[0] == "huawei-cloud"
+
+
+async def test_n_before_any_search_warns():
+    app = BriefingApp(language="en")
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
+        await pilot.press("n")
+        assert app.browser.active_pane == "overview"
+        assert any("press /" in str(n.message) for n in app._notifications)
+
+
+async def test_the_command_palette_finds_content_items():
+    app = BriefingApp(language="en")
+    async with app.run_test(size=WIDE) as pilot:
+        await ready_app(pilot)
+        await pilot.press("ctrl+p")
+        assert isinstance(app.screen, CommandPalette)
+        for ch in "sjzx":
+            await pilot.press(ch)
+        palette = app.screen
+        await palette.workers.wait_for_complete()
+        await pilot.pause()
+        options = palette.query_one("CommandList")
+        assert "11 new key data-centre projects" in str(options.get_option_at_index(0).prompt)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.browser.active_pane == "achievements"
+        assert app.browser.current_item().id == "data-centres"
+
+
+async def test_search_input_is_typed_literally():
+    app = BriefingApp(language="en")
+    async with app.run_test(size=WIDE) as pilot:
+        await type_query(pilot, "[bold]q1")
+        assert app.screen.query_one(Input).value == "[bold]q1"
+        assert app.is_running  # q typed into the box, not quitting
