@@ -1,8 +1,13 @@
-"""BriefingApp: wires the screens, the keys and the commands of the briefing browser."""
+"""BriefingApp: wires the screens, the keys and the commands of the briefing browser.
+
+Start-up is kept lean: screens other than the browser, the command providers and
+the search engine's heavy dependencies are imported when first used.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import App
@@ -10,29 +15,38 @@ from textual.binding import Binding
 from textual.events import Resize
 from textual.reactive import reactive
 
-from .commands import ItemCommands, PaneCommands
 from .i18n import LANGUAGE_NAMES, language_from_env, localize, next_language
 from .loader import load_briefing
-from .model import Briefing, Language
+from .model import Briefing, Item, Language
 from .panes import PANES
 from .paths import default_briefing
 from .screens.browser import BrowserScreen, Location
 from .screens.detail_screen import DetailScreen
-from .screens.help_screen import HelpScreen
-from .screens.search_screen import SearchScreen
-from .search import SearchIndex, SearchResult, build_index, literal_index
 from .screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from .themes import DEFAULT_THEME, load_themes
 from .widgets.browser_pane import BrowserPane
 from .widgets.detail import DetailView
-from .widgets.item_list import ItemList
-from .widgets.source_view import SourceView
+
+if TYPE_CHECKING:
+    from .search import SearchIndex, SearchResult
+
+
+def _item_commands():
+    from .commands import ItemCommands
+
+    return ItemCommands
+
+
+def _pane_commands():
+    from .commands import PaneCommands
+
+    return PaneCommands
 
 
 class BriefingApp(App):
     """Browse a briefing: ``BriefingApp()`` opens the bundled one; pass a path or a Briefing for another."""
 
-    COMMANDS = App.COMMANDS | {ItemCommands, PaneCommands}
+    COMMANDS = App.COMMANDS | {_item_commands, _pane_commands}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     WIDE = 110
 
@@ -108,77 +122,20 @@ class BriefingApp(App):
     def wide(self) -> bool:
         return self.size.width >= self.WIDE
 
-    # -- search -------------------------------------------------------------------------
-
-    @work(thread=True, exclusive=True, group="index")
-    def _build_index(self) -> None:
-        index = build_index(self.briefing)
-        self.call_from_thread(setattr, self, "_index", index)
-
-    @property
-    def index_ready(self) -> bool:
-        return self._index is not None
-
-    def search(self, query: str, limit: int = 200) -> SearchResult:
-        """Search with the full index, or literally until it is ready: never wait for it."""
-        if self._index is None and self._literal_index is None:
-            self._literal_index = literal_index(self.briefing)
-        return (self._index or self._literal_index).search(query, limit)
-
-    def action_search(self) -> None:
-        if isinstance(self.screen, SearchScreen):
-            return
-        screen = SearchScreen(self.briefing, self.search, self.language, lambda: self.index_ready)
-
-        def chosen(item_id: str | None) -> None:
-            if item_id is None or screen.result is None:
-                return
-            self._hits = screen.result.ids
-            self._hit_position = self._hits.index(item_id) if item_id in self._hits else 0
-            self.open_item(item_id)
-
-        self.push_screen(screen, chosen)
-
-    def action_next_hit(self) -> None:
-        self._step_hit(+1)
-
-    def action_previous_hit(self) -> None:
-        self._step_hit(-1)
-
-    def _step_hit(self, delta: int) -> None:
-        """n / N: the next or previous item of the last search, like less and vim."""
-        if not self._hits:
-            self.notify("No search yet: press / to search.", severity="warning")
-            return
-        self._hit_position = (self._hit_position + delta) % len(self._hits)
-        self._close_details()
-        self.browser.go_to(self._hits[self._hit_position])
-        self.notify(f"{self._hit_position + 1} / {len(self._hits)}", timeout=1.5)
-
-    def open_item(self, item_id: str) -> None:
-        """Jump to an item: its pane, selected, its detail open; Esc comes back."""
-        self.history.append(self.current_location())
-        self._close_details()
-        self.browser.go_to(item_id)
-        self.open_item_detail(item_id)
-
     # -- language -----------------------------------------------------------------------
 
     def watch_language(self) -> None:
-        self.show_language()
+        self.show_titles()
+        self.browser.show_language(self.language)
+        for screen in self.screen_stack:
+            if isinstance(screen, DetailScreen):
+                screen.show(self.language)
         self.notify(LANGUAGE_NAMES[self.language], timeout=1.5)
 
     def show_titles(self) -> None:
         meeting = self.briefing.meeting
         self.title = localize(meeting.title, self.language)
         self.sub_title = f"{meeting.date.isoformat()} · {localize(meeting.place, self.language)}"
-
-    def show_language(self) -> None:
-        self.show_titles()
-        self.browser.show_language(self.language)
-        for screen in self.screen_stack:
-            if isinstance(screen, DetailScreen):
-                screen.show(self.language)
 
     def action_cycle_language(self) -> None:
         self.language = next_language(self.language)
@@ -189,15 +146,24 @@ class BriefingApp(App):
         while isinstance(self.screen, DetailScreen):
             self.pop_screen()
 
-    def action_show_pane(self, pane_id: str) -> None:
+    def selected_item(self) -> Item | None:
+        """The item the reader is on: the open detail's, else the list selection."""
+        return self.screen.item if isinstance(self.screen, DetailScreen) else self.browser.current_item()
+
+    def current_location(self) -> Location:
+        if isinstance(self.screen, DetailScreen):
+            return Location(self.browser.active_pane, self.screen.item.id, detail_open=True)
+        return self.browser.location()
+
+    async def action_show_pane(self, pane_id: str) -> None:
         self._close_details()
-        self.browser.show_pane(pane_id)
+        await self.browser.show_pane(pane_id)
 
-    def action_previous_pane(self) -> None:
-        self.browser.step_pane(-1)
+    async def action_previous_pane(self) -> None:
+        await self.browser.step_pane(-1)
 
-    def action_next_pane(self) -> None:
-        self.browser.step_pane(+1)
+    async def action_next_pane(self) -> None:
+        await self.browser.step_pane(+1)
 
     @on(BrowserPane.Opened)
     def open_detail(self, event: BrowserPane.Opened) -> None:
@@ -211,35 +177,36 @@ class BriefingApp(App):
             item = self.briefing.by_id()[item_id]
             self.push_screen(DetailScreen(self.briefing, item, self.language, via_link=via_link))
 
+    async def open_item(self, item_id: str, via_link: bool = False) -> None:
+        """Jump to an item: its pane, selected, its detail open; Esc comes back."""
+        self.history.append(self.current_location())
+        self._close_details()
+        await self.browser.go_to(item_id)
+        self.open_item_detail(item_id, via_link=via_link)
+
     @on(DetailView.Follow)
-    def follow(self, event: DetailView.Follow) -> None:
+    async def follow(self, event: DetailView.Follow) -> None:
         """Follow a related item, remembering where we came from."""
-        here = self.current_location()
-        self.history.append(here)
-        self._close_details()
-        self.browser.go_to(event.item_id)
-        if not self.wide:
-            self.open_item_detail(event.item_id, via_link=True)
+        if self.wide:
+            self.history.append(self.current_location())
+            await self.browser.go_to(event.item_id)
+        else:
+            await self.open_item(event.item_id, via_link=True)
 
-    def current_location(self) -> Location:
-        if isinstance(self.screen, DetailScreen):
-            return Location(self.browser.active_pane, self.screen.item.id, detail_open=True)
-        return self.browser.location()
-
-    def go_back_to(self, location: Location) -> None:
+    async def go_back_to(self, location: Location) -> None:
         self._close_details()
-        self.browser.show_pane(location.pane)
+        await self.browser.show_pane(location.pane)
         if location.item_id:
             self.browser.pane(location.pane).select(location.item_id)
             if location.detail_open:
                 self.open_item_detail(location.item_id)
 
-    def action_back(self) -> None:
+    async def action_back(self) -> None:
         """Esc: detail → list; a followed link or a jump → where it came from."""
         screen = self.screen
         if isinstance(screen, DetailScreen):
             if screen.via_link and self.history:
-                self.go_back_to(self.history.pop())
+                await self.go_back_to(self.history.pop())
             else:
                 self.pop_screen()
             return
@@ -247,20 +214,21 @@ class BriefingApp(App):
         if focused is not None and any(isinstance(n, DetailView) for n in focused.ancestors_with_self):
             self.browser.focus_pane()
         elif self.history:
-            self.go_back_to(self.history.pop())
+            await self.go_back_to(self.history.pop())
 
-    def action_show_source(self) -> None:
+    async def action_show_source(self) -> None:
         """Show the selected item's quote in the Source pane, highlighted."""
-        item = self.screen.item if isinstance(self.screen, DetailScreen) else self.browser.current_item()
+        item = self.selected_item()
         if item is None:
             return
         self.history.append(self.current_location())
         self._close_details()
-        self.browser.show_pane("source")
-        self.browser.query_one(SourceView).highlight(item.quote.start, item.quote.end)
+        await self.browser.show_pane("source")
+        self.browser.source_view.highlight(item.quote.start, item.quote.end)
 
     def action_copy_item(self) -> None:
-        item = self.screen.item if isinstance(self.screen, DetailScreen) else self.browser.current_item()
+        """Copy the item (text in the current language and its source quote) with OSC 52."""
+        item = self.selected_item()
         if item is None:
             return
         self.copy_to_clipboard(
@@ -269,18 +237,75 @@ class BriefingApp(App):
         self.notify(f"Copied: {localize(item.title, self.language)}", markup=False)
 
     def action_help(self) -> None:
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.all_bindings(), dict(self._keymap_for_help())))
+        from .screens.help_screen import HelpScreen
 
-    def _keymap_for_help(self) -> dict[str, str]:
-        return getattr(self, "_keymap", {})
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.all_bindings(), dict(self._keymap)))
 
     @staticmethod
-    def all_bindings() -> list[tuple[str, Binding]]:
+    def all_bindings() -> list:
         """Every binding the app defines, with where it applies."""
+        from .screens.help_screen import HelpScreen
+        from .screens.search_screen import SearchScreen
+        from .widgets.item_list import ItemList
+        from .widgets.source_view import SourceView
+
         rows = [("everywhere", b) for b in BriefingApp.BINDINGS]
         rows += [("lists", b) for b in ItemList.BINDINGS]
         rows += [("source", b) for b in SourceView.BINDINGS]
         rows += [("search", b) for b in SearchScreen.BINDINGS]
         rows += [("help", b) for b in HelpScreen.BINDINGS]
         return rows
+
+    # -- search -------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="index")
+    def _build_index(self) -> None:
+        from .search import build_index
+
+        index = build_index(self.briefing)
+        self.call_from_thread(setattr, self, "_index", index)
+
+    @property
+    def index_ready(self) -> bool:
+        return self._index is not None
+
+    def search(self, query: str, limit: int = 100) -> SearchResult:
+        """Search with the full index, or literally until it is ready: never wait for it."""
+        if self._index is None and self._literal_index is None:
+            from .search import literal_index
+
+            self._literal_index = literal_index(self.briefing)
+        return (self._index or self._literal_index).search(query, limit)
+
+    def action_search(self) -> None:
+        from .screens.search_screen import SearchScreen
+
+        if isinstance(self.screen, SearchScreen):
+            return
+        screen = SearchScreen(self.briefing, self.search, self.language, lambda: self.index_ready)
+
+        async def chosen(item_id: str | None) -> None:
+            if item_id is None or screen.result is None:
+                return
+            self._hits = screen.result.ids
+            self._hit_position = self._hits.index(item_id) if item_id in self._hits else 0
+            await self.open_item(item_id)
+
+        self.push_screen(screen, chosen)
+
+    async def action_next_hit(self) -> None:
+        await self._step_hit(+1)
+
+    async def action_previous_hit(self) -> None:
+        await self._step_hit(-1)
+
+    async def _step_hit(self, delta: int) -> None:
+        """n / N: the next or previous item of the last search, like less and vim."""
+        if not self._hits:
+            self.notify("No search yet: press / to search.", severity="warning")
+            return
+        self._hit_position = (self._hit_position + delta) % len(self._hits)
+        self._close_details()
+        await self.browser.go_to(self._hits[self._hit_position])
+        self.notify(f"{self._hit_position + 1} / {len(self._hits)}", timeout=1.5)

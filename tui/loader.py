@@ -15,6 +15,7 @@ import re
 import types
 import typing
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal, Union
 
@@ -274,8 +275,7 @@ class _Reader:
         if not isinstance(node, yaml.MappingNode):
             self.error(node, path, f"expected a mapping, got {_describe(node)}")
             return _INVALID
-        fields = {f.name: f for f in dataclasses.fields(cls) if not f.metadata.get("derived")}
-        hints = typing.get_type_hints(cls)
+        fields, hints = _schema(cls)
         seen: dict[str, yaml.Node] = {}
         values: dict[str, Any] = {}
         for key_node, value_node in node.value:
@@ -349,6 +349,13 @@ class _Reader:
             if value not in known:
                 where = "any item" if kind == "any" else kind
                 self.error(node, path, f"refers to {value!r}, which is not the id of {where}")
+
+
+@lru_cache(maxsize=None)
+def _schema(cls: type) -> tuple[dict[str, dataclasses.Field], dict[str, Any]]:
+    """A model class's fields (as authors write them) and their types, worked out once."""
+    fields = {f.name: f for f in dataclasses.fields(cls) if not f.metadata.get("derived")}
+    return fields, typing.get_type_hints(cls)
 
 
 def _lookup(node: yaml.Node, *keys: str) -> yaml.Node | None:

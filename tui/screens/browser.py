@@ -1,4 +1,8 @@
-"""The main screen: the briefing's panes as tabs, and where the reader is in them."""
+"""The main screen: the briefing's panes as tabs, and where the reader is in them.
+
+Only the first pane is built before the first frame; each other pane is built the
+first time it is shown, which keeps start-up close to that of an empty app.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Header, TabbedContent, TabPane
 
 from ..i18n import ui
@@ -40,18 +45,31 @@ class BrowserScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with TabbedContent(initial="overview"):
+        with TabbedContent(initial=PANES[0].id):
             for spec in PANES:
                 with TabPane(f"{spec.key} {spec.name}", id=spec.id):
-                    if spec.id == "source":
-                        yield SourceView(self.briefing, id="source-view")
-                    else:
-                        yield BrowserPane(spec, self.briefing, id=f"pane-{spec.id}")
+                    if spec is PANES[0]:
+                        yield self._build(spec.id)
         yield Footer()
 
+    def _build(self, pane_id: str) -> Widget:
+        if pane_id == "source":
+            return SourceView(self.briefing, id="source-view")
+        spec = next(p for p in PANES if p.id == pane_id)
+        return BrowserPane(spec, self.briefing, id=f"pane-{pane_id}")
+
+    async def ensure_pane(self, pane_id: str) -> None:
+        """Build a pane the first time it is needed."""
+        tab_pane = self.tabs.get_pane(pane_id)
+        if not tab_pane.children:
+            await tab_pane.mount(self._build(pane_id))
+
     def on_mount(self) -> None:
-        self.show_language(self.app.language)
+        self.set_tab_labels(self.app.language)
         self.focus_pane()
+
+    async def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        await self.ensure_pane(event.pane.id)
 
     @property
     def tabs(self) -> TabbedContent:
@@ -59,7 +77,7 @@ class BrowserScreen(Screen):
 
     @property
     def active_pane(self) -> str:
-        return self.tabs.active or "overview"
+        return self.tabs.active or PANES[0].id
 
     def pane(self, pane_id: str) -> BrowserPane:
         return self.query_one(f"#pane-{pane_id}", BrowserPane)
@@ -68,19 +86,23 @@ class BrowserScreen(Screen):
     def source_view(self) -> SourceView:
         return self.query_one(SourceView)
 
-    def show_language(self, language: Language) -> None:
+    def set_tab_labels(self, language: Language) -> None:
         for spec in PANES:
             self.tabs.get_tab(spec.id).label = f"{spec.key} {ui(spec.name, language)}"
-            if spec.id != "source":
-                self.pane(spec.id).show(language)
 
-    def show_pane(self, pane_id: str) -> None:
+    def show_language(self, language: Language) -> None:
+        self.set_tab_labels(language)
+        for pane in self.query(BrowserPane):
+            pane.show(language)
+
+    async def show_pane(self, pane_id: str) -> None:
+        await self.ensure_pane(pane_id)
         self.tabs.active = pane_id
         self.focus_pane()
 
-    def step_pane(self, delta: int) -> None:
+    async def step_pane(self, delta: int) -> None:
         index = PANE_IDS.index(self.active_pane)
-        self.show_pane(PANE_IDS[(index + delta) % len(PANE_IDS)])
+        await self.show_pane(PANE_IDS[(index + delta) % len(PANE_IDS)])
 
     def focus_pane(self) -> None:
         if self.active_pane == "source":
@@ -99,10 +121,10 @@ class BrowserScreen(Screen):
         in_detail = self.focused is not None and any(isinstance(n, DetailView) for n in self.focused.ancestors)
         return Location(self.active_pane, item.id if item else None, in_detail)
 
-    def go_to(self, item_id: str) -> BrowserPane:
+    async def go_to(self, item_id: str) -> BrowserPane:
         """Switch to the pane that lists ``item_id`` and select it there."""
         pane_id = pane_of_section(self.briefing.section_of(item_id))
-        self.show_pane(pane_id)
+        await self.show_pane(pane_id)
         pane = self.pane(pane_id)
         pane.select(item_id)
         return pane

@@ -170,49 +170,50 @@ class SearchIndex:
             if term.isalpha():
                 yield 2, self.full, self.full.boundaries.__getitem__
 
-    def search(self, query: str, limit: int = 200) -> SearchResult:
+    def search(self, query: str, limit: int = 100) -> SearchResult:
         """Items matching every term of ``query``, best first."""
         terms = self.terms(query)
         if not terms:
             return SearchResult(query, [], [])
-        per_term: list[dict[int, int]] = []
+        per_term: list[dict[int, int]] = []  # for each term: document → tier * len(PARTS) + part
         for term in terms:
             found: dict[int, int] = {}
             for tier, column, accept in self._tiers(term):
                 for k in column.scan(term, accept):
                     found.setdefault(column.doc[k], tier * len(PARTS) + column.rank[k])
             per_term.append(found)
-        per_term.sort(key=len)
-        docs = [d for d in per_term[0] if all(d in other for other in per_term[1:])]
+        smallest = min(per_term, key=len)
+        docs = [d for d in smallest if all(d in found for found in per_term)]
         count = len(self.documents)
         score = {d: max(found[d] for found in per_term) for d in docs}
         ranked = sorted(docs, key=lambda d: score[d] * count + d)
-        hits = [self._hit(d, score[d], terms) for d in ranked[:limit]]
+        hits = [self._hit(d, score[d], [(t, found[d] // len(PARTS)) for t, found in zip(terms, per_term)])
+                for d in ranked[:limit]]
         return SearchResult(query, hits, [self.documents[d].id for d in ranked])
 
-    def _hit(self, doc: int, score: int, terms: list[str]) -> SearchHit:
+    def _hit(self, doc: int, score: int, terms: list[tuple[str, int]]) -> SearchHit:
+        """A hit with its spans: each term highlighted where it matched, in the tier it matched in."""
         document = self.documents[doc]
         spans: dict[int, tuple[tuple[int, int], ...]] = {}
         for index, (_, lang, _) in enumerate(document.fields):
+            if lang != "zh" and all(tier for _, tier in terms):
+                continue  # pinyin and initials only match Chinese fields
             folded = self.literal.entry_text(self._literal_entry[doc] + index)
-            found = [span for term in terms for span in self._spans(folded, lang, term)]
+            found = [span for term, tier in terms for span in self._spans(folded, lang, term, tier)]
             if found:
                 spans[index] = tuple(sorted(set(found)))
         tier, rank = divmod(score, len(PARTS))
         return SearchHit(document, TIERS[tier], PARTS[rank], spans)
 
-    def _spans(self, folded: str, lang: str, term: str) -> list[tuple[int, int]]:
-        """Where ``term`` matches in one field, as character spans, in the best tier that matches."""
-        literal = _occurrences(folded, term)
-        if literal or not (self.pinyin and lang == "zh" and len(term) >= 2 and term.isascii()):
-            return [(i, i + len(term)) for i in literal]
-        entries = pinyin_of(folded)
-        if term.isalnum():
-            initials = _occurrences("".join(e[0] for e in entries), term)
-            if initials:
-                return [(i, i + len(term)) for i in initials]
-        if not term.isalpha():
+    def _spans(self, folded: str, lang: str, term: str, tier: int) -> list[tuple[int, int]]:
+        """Where ``term`` matches in one field, as character spans, matching as it did in ``tier``."""
+        if tier == 0:
+            return [(i, i + len(term)) for i in _occurrences(folded, term)]
+        if lang != "zh":
             return []
+        entries = pinyin_of(folded)
+        if tier == 1:
+            return [(i, i + len(term)) for i in _occurrences("".join(e[0] for e in entries), term)]
         char_at, starts = [], set()
         for index, entry in enumerate(entries):
             starts.add(len(char_at))

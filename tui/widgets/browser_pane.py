@@ -79,6 +79,9 @@ class BrowserPane(Vertical):
             yield ItemList(id=f"list-{self.spec.id}")
             yield DetailView()
 
+    def on_mount(self) -> None:
+        self.show(self.app.language)
+
     @property
     def item_list(self) -> ItemList:
         return self.query_one(ItemList)
