@@ -33,3 +33,13 @@ def test_help(snap_compare):
 
 def test_too_small(snap_compare):
     assert snap_compare(BriefingApp(language="en"), terminal_size=(38, 10))
+
+
+THEMES = ["briefing-dark", "briefing-light", "briefing-high-contrast", "briefing-guizhou"]
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("pane", ["1", "2", "3", "4", "5"])
+def test_main_panes_in_each_shipped_theme(snap_compare, theme, pane):
+    app = BriefingApp(language="en", theme_name=theme)
+    assert snap_compare(app, press=[pane, "j"], terminal_size=(100, 30))

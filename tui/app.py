@@ -14,11 +14,13 @@ from textual.app import App
 from textual.binding import Binding
 from textual.events import Resize
 from textual.reactive import reactive
+from textual.widgets import TabbedContent
 
+from .config import config_path, load_preferences, save_preferences
 from .i18n import LANGUAGE_NAMES, language_from_env, localize, next_language
 from .loader import load_briefing
 from .model import Briefing, Item, Language
-from .panes import PANES
+from .panes import PANE_IDS, PANES
 from .paths import default_briefing
 from .screens.browser import BrowserScreen, Location
 from .screens.detail_screen import DetailScreen
@@ -66,7 +68,8 @@ class BriefingApp(App):
     language: reactive[Language] = reactive("en", init=False)
 
     def __init__(self, briefing: Briefing | str | Path | None = None, *, language: Language | None = None,
-                 theme_name: str | None = None) -> None:
+                 theme_name: str | None = None, config: Path | None = None) -> None:
+        """Command-line choices (``language``, ``theme_name``) win over the saved preferences."""
         super().__init__()
         if not isinstance(briefing, Briefing):
             briefing = load_briefing(briefing or default_briefing())
@@ -76,16 +79,33 @@ class BriefingApp(App):
         self._literal_index: SearchIndex | None = None
         self._hits: list[str] = []
         self._hit_position = -1
-        self.set_reactive(BriefingApp.language, language or language_from_env())
-        themes, self.theme_errors = load_themes()
+        self.config_file = config or config_path()
+        self.preferences, self.warnings = load_preferences(self.config_file)
+        self._save_failed = False
+        self.set_reactive(BriefingApp.language, language or self.preferences.language or language_from_env())
+        themes, theme_errors = load_themes()
+        self.warnings += [f"theme skipped: {error}" for error in theme_errors]
         for theme in themes:
             self.register_theme(theme)
-        self.theme = theme_name if theme_name in self.available_themes else DEFAULT_THEME
+        pane = self.preferences.pane
+        self.initial_pane = pane if pane in PANE_IDS else PANES[0].id
+        initial_theme = self._initial_theme(theme_name)
+        # What is in effect now; only a change from it is a choice worth saving.
+        self._in_effect = {"language": self.language, "theme": initial_theme, "pane": self.initial_pane}
+        self.theme = initial_theme
+
+    def _initial_theme(self, requested: str | None) -> str:
+        for name in (requested, self.preferences.theme):
+            if name in self.available_themes:
+                return name
+            if name and name == self.preferences.theme:
+                self.warnings.append(f"{self.config_file}: unknown theme {name!r}; using {DEFAULT_THEME}")
+        return DEFAULT_THEME
 
     # -- screens ------------------------------------------------------------------------
 
     def get_default_screen(self) -> BrowserScreen:
-        return BrowserScreen(self.briefing)
+        return BrowserScreen(self.briefing, initial=self.initial_pane)
 
     def on_mount(self) -> None:
         # The full index needs OpenCC and pypinyin (a quarter of a second to import): build it
@@ -93,8 +113,37 @@ class BriefingApp(App):
         self.call_after_refresh(self._build_index)
         self.show_titles()
         self._fit_to(self.size.width, self.size.height)
-        for error in self.theme_errors:
-            self.notify(f"theme skipped: {error}", severity="warning", markup=False)
+        self.set_keymap(self._checked_keymap(self.preferences.keymap))
+        for warning in self.warnings:
+            self.notify(warning, severity="warning", markup=False, timeout=8)
+
+    def _checked_keymap(self, keymap: dict[str, str]) -> dict[str, str]:
+        """The keymap without binding ids the app does not have (each one a warning)."""
+        known = {binding.id for _, binding in self.all_bindings()}
+        for binding_id in sorted(set(keymap) - known):
+            self.warnings.append(f"{self.config_file}: keymap: no binding has the id {binding_id!r}")
+        return {binding_id: keys for binding_id, keys in keymap.items() if binding_id in known}
+
+    # -- preferences --------------------------------------------------------------------
+
+    def remember(self, **changes: str) -> None:
+        """Save a preference the reader just chose (atomically); warn once if it cannot be saved."""
+        changes = {key: value for key, value in changes.items() if self._in_effect.get(key) != value}
+        if not changes:
+            return
+        self._in_effect.update(changes)
+        self.preferences = self.preferences.with_(**changes)
+        problem = save_preferences(self.config_file, self.preferences)
+        if problem and not self._save_failed:
+            self._save_failed = True
+            self.notify(problem, severity="warning", markup=False, timeout=8)
+
+    def watch_theme(self, theme_name: str) -> None:
+        self.remember(theme=theme_name)
+
+    @on(TabbedContent.TabActivated)
+    def _remember_pane(self, event: TabbedContent.TabActivated) -> None:
+        self.remember(pane=event.pane.id)
 
     @property
     def browser(self) -> BrowserScreen:
@@ -125,6 +174,7 @@ class BriefingApp(App):
     # -- language -----------------------------------------------------------------------
 
     def watch_language(self) -> None:
+        self.remember(language=self.language)
         self.show_titles()
         self.browser.show_language(self.language)
         for screen in self.screen_stack:

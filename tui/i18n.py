@@ -101,6 +101,7 @@ _UI_ZH = {
     "over": "超過",
     "qualitative": "定性",
     "Go to": "前往",
+    "scale": "刻度",
 }
 
 

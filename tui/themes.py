@@ -25,16 +25,15 @@ THEME_FIELDS = frozenset(f.name for f in dataclasses.fields(Theme))
 
 
 def is_theme_file(path: Path) -> bool:
-    """A theme file sits in a ``themes`` directory or has a ``primary`` colour at its top level."""
-    if path.parent.name == "themes":
+    """A theme file lies under a ``themes`` directory, or names a theme rather than a meeting."""
+    if "themes" in path.parts:
         return True
     text, error = read_text(path)
-    if error:
+    root, error = compose_yaml(str(path), text) if not error else (None, error)
+    if not isinstance(root, yaml.MappingNode):
         return False
-    root, error = compose_yaml(str(path), text)
-    return (isinstance(root, yaml.MappingNode)
-            and any(isinstance(k, yaml.ScalarNode) and k.value == "primary" for k, _ in root.value)
-            and not any(isinstance(k, yaml.ScalarNode) and k.value == "meeting" for k, _ in root.value))
+    keys = {k.value for k, _ in root.value if isinstance(k, yaml.ScalarNode)}
+    return bool(keys & {"primary", "name"}) and not keys & {"meeting", "format"}
 
 
 def read_theme_file(path: Path) -> tuple[Theme | None, list[ContentError]]:

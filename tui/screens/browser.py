@@ -39,16 +39,17 @@ class BrowserScreen(Screen):
     BrowserScreen ContentSwitcher { height: 1fr; }
     """
 
-    def __init__(self, briefing: Briefing, **kwargs) -> None:
+    def __init__(self, briefing: Briefing, initial: str = PANES[0].id, **kwargs) -> None:
         super().__init__(**kwargs)
         self.briefing = briefing
+        self.initial = initial
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with TabbedContent(initial=PANES[0].id):
+        with TabbedContent(initial=self.initial):
             for spec in PANES:
                 with TabPane(f"{spec.key} {spec.name}", id=spec.id):
-                    if spec is PANES[0]:
+                    if spec.id == self.initial:
                         yield self._build(spec.id)
         yield Footer()
 
@@ -77,7 +78,7 @@ class BrowserScreen(Screen):
 
     @property
     def active_pane(self) -> str:
-        return self.tabs.active or PANES[0].id
+        return self.tabs.active or self.initial
 
     def pane(self, pane_id: str) -> BrowserPane:
         return self.query_one(f"#pane-{pane_id}", BrowserPane)

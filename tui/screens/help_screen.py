@@ -19,16 +19,20 @@ def key_label(keys: str) -> str:
     return " ".join(_KEY_NAMES.get(k.strip(), k.strip()) for k in keys.split(","))
 
 
+def help_rows(bindings: list[tuple[str, Binding]], keymap: dict[str, str]) -> list[tuple[str, str, str, str]]:
+    """(keys, what, where, binding id) for ``bindings``, keys taken from ``keymap`` where it remaps them."""
+    return [(key_label(keymap.get(binding.id, binding.key)), binding.description, where, binding.id or "")
+            for where, binding in bindings]
+
+
 def help_table(bindings: list[tuple[str, Binding]], keymap: dict[str, str]) -> Table:
-    """A table of (where, keys, what) for ``bindings``, keys taken from ``keymap`` where it remaps them."""
     table = Table(expand=True, box=None, padding=(0, 1))
     table.add_column("Keys", style="bold", no_wrap=True)
     table.add_column("Does")
-    table.add_column("Where", style="dim")
-    table.add_column("Binding id", style="dim")
-    for where, binding in bindings:
-        keys = keymap.get(binding.id, binding.key) if binding.id else binding.key
-        table.add_row(Text(key_label(keys)), Text(binding.description), Text(where), Text(binding.id or ""))
+    table.add_column("Where")
+    table.add_column("Binding id")
+    for row in help_rows(bindings, keymap):
+        table.add_row(*map(Text, row))
     return table
 
 
@@ -55,7 +59,7 @@ class HelpScreen(ModalScreen):
     def compose(self) -> ComposeResult:
         with VerticalScroll():
             yield Static(Text("briefing — keys", style="bold"))
-            yield Static(help_table(self.bindings, self.keymap))
+            yield Static(help_table(self.bindings, self.keymap), id="help-table")
 
     def action_scroll(self, direction: str) -> None:
         scroll = self.query_one(VerticalScroll)

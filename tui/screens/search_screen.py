@@ -49,7 +49,7 @@ def pane_name(section: str, language: Language) -> str:
 def hit_prompt(briefing: Briefing, hit: SearchHit, language: Language) -> Text:
     item = briefing.by_id()[hit.document.id]
     prompt = Text(localize(item.title, language), style="bold")
-    prompt.append(f"  · {pane_name(hit.document.section, language)}", style="dim")
+    prompt.append(f"  · {pane_name(hit.document.section, language)}", style="italic")
     prompt.append("\n  ")
     prompt.append_text(snippet(hit, language))
     return prompt
@@ -70,7 +70,7 @@ class SearchScreen(ModalScreen[str | None]):
     SearchScreen > Vertical { width: 90%; max-width: 110; height: 80%; margin-top: 2; border: round $accent;
                               background: $surface; }
     SearchScreen #search-input { margin: 0 1; }
-    SearchScreen #search-status { color: $text-muted; margin: 0 1; height: auto; }
+    SearchScreen #search-status { margin: 0 1; height: auto; text-style: italic; }
     SearchScreen OptionList { height: 1fr; border: none; }
     """
 

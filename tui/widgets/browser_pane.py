@@ -28,16 +28,16 @@ def row_prompt(briefing: Briefing, item: Item, language: Language) -> Text:
         innovation = briefing.by_id().get(item.innovation)
         text = Text(f"{item.number}. ").append_text(text)
         if innovation is not None:
-            text.append(f"\n   → {localize(innovation.title, language)}", style="dim")
+            text.append(f"\n   → {localize(innovation.title, language)}", style="italic")
     elif isinstance(item, Target):
-        text.append(f"\n   {target_value_text(item, language)} ({item.year})", style="dim")
+        text.append(f"\n   {target_value_text(item, language)} ({item.year})", style="italic")
     return text
 
 
 def meeting_card(briefing: Briefing, language: Language) -> Text:
     meeting = briefing.meeting
     text = Text(localize(meeting.title, language), style="bold")
-    text.append(f"  {other(meeting.title, language)}\n", style="dim")
+    text.append(f"  {other(meeting.title, language)}\n", style="italic")
     text.append(f"{meeting.date.isoformat()} · {localize(meeting.place, language)} · "
                 f"{meeting.reviews_year} → {meeting.plans_year}\n")
     text.append(localize(meeting.text, language))

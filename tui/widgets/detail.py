@@ -44,19 +44,19 @@ def item_renderable(briefing: Briefing, item: Item, language: Language) -> Rende
     """Title, text in ``language`` then the other language, figures, extras and source quote."""
     parts: list[RenderableType] = [
         Text(localize(item.title, language), style="bold"),
-        Text(f"{kind_name(item, language)} · {item.id}", style="dim"),
+        Text(f"{kind_name(item, language)} · {item.id}", style="italic"),
         Text(""),
         Text(localize(item.text, language)),
         Text(""),
         Text(other(item.text, language), style="italic"),
     ]
     if isinstance(item, GlossaryEntry):
-        parts += [Text(""), Text(ui("Editorial explanation, not from the article", language), style="bold yellow")]
+        parts += [Text(""), Text(ui("Editorial explanation, not from the article", language), style="bold italic")]
     if isinstance(item, Achievement) and item.figures:
         table = Table(title=ui("Figures", language), title_justify="left", expand=False, show_header=False, box=None)
         table.add_column()
         table.add_column(style="bold")
-        table.add_column(style="dim")
+        table.add_column(style="italic")
         for figure in item.figures:
             table.add_row(Text(localize(figure.label, language)), Text(localize(figure.display, language)),
                           Text(other(figure.display, language)))
@@ -79,7 +79,7 @@ def target_summary(target: Target, language: Language) -> Text:
         text.append("\n")
         text.append_text(horizontal_bar(target, axis_max([target])))
     if target.baseline:
-        text.append(f"\n{ui('Baseline', language)}: {target.baseline.value:g} ({target.baseline.year})", style="green")
+        text.append(f"\n{ui('Baseline', language)}: {target.baseline.value:g} ({target.baseline.year})", style="italic")
     return text
 
 

@@ -19,6 +19,7 @@ class ItemList(OptionList):
     DEFAULT_CSS = """
     ItemList { height: 1fr; border: none; padding: 0 0; }
     ItemList:focus { border: none; }
+    ItemList > .option-list--option-disabled { color: $foreground; text-style: bold underline; }
     """
 
     BINDINGS = [

@@ -45,7 +45,7 @@ class SourceView(VerticalScroll, can_focus=True):
 
     @staticmethod
     def _paragraph(number: int, text: str, span: tuple[int, int] | None = None) -> Text:
-        out = Text(f"¶{number}  ", style="dim")
+        out = Text(f"¶{number}  ", style="bold")
         body = Text(text)
         if span:
             body.stylize("reverse", *span)

@@ -36,9 +36,9 @@ def horizontal_bar(target: Target, scale: float, width: int = BAR_WIDTH) -> Text
     base = round(width * target.baseline.value / scale) if target.baseline else 0
     base = min(base, filled)
     bar = Text()
-    bar.append("█" * base, style="green")
-    bar.append("▓" * (filled - base), style="bold cyan")
-    bar.append("░" * (width - filled), style="dim")
+    bar.append("█" * base)
+    bar.append("▓" * (filled - base), style="bold")
+    bar.append("░" * (width - filled))
     return bar
 
 
@@ -52,9 +52,9 @@ def columns(targets: list[Target], language: Language, height: int = COLUMN_HEIG
     for row in range(height, 0, -1):
         for level in levels:
             cell = "███" if level >= row else ("▄▄▄" if level >= row - 0.5 else "   ")
-            out.append(f"{cell:^{column_width}}", style="bold cyan")
-        out.append(f" {scale * row / height:g}\n" if row in (height, 1) else "\n", style="dim")
-    out.append("─" * (column_width * len(targets)) + " 0\n", style="dim")
+            out.append(f"{cell:^{column_width}}", style="bold")
+        out.append(f" {scale * row / height:g}\n" if row in (height, 1) else "\n")
+    out.append("─" * (column_width * len(targets)) + " 0\n")
     out.append("".join(f"{f'({n})':^{column_width}}" for n in range(1, len(targets) + 1)))
     for n, target in enumerate(targets, 1):
         out.append(f"\n({n}) {localize(target.title, language)}: {target_value_text(target, language)}")
@@ -65,6 +65,8 @@ def chart(briefing: Briefing, language: Language) -> RenderableType:
     """Every quantitative target of the briefing, drawn."""
     quantitative = [t for t in briefing.targets if t.kind == "quantitative" and t.value is not None]
     parts: list[RenderableType] = []
+    if any(t.baseline for t in quantitative):
+        parts.append(Text(f"█ {ui('Baseline', language)}  ▓ {ui('Target', language)}  ░ {ui('scale', language)}", style="italic"))
     for group, members in groupby(quantitative, key=lambda t: t.group):
         members = list(members)
         if group:
@@ -76,7 +78,7 @@ def chart(briefing: Briefing, language: Language) -> RenderableType:
             parts.append(target_line(briefing, target, language))
     qualitative = [t for t in briefing.targets if t.kind == "qualitative"]
     if qualitative:
-        parts.append(Text(f"{ui('Qualitative targets', language)}: {len(qualitative)}", style="dim"))
+        parts.append(Text(f"{ui('Qualitative targets', language)}: {len(qualitative)}"))
     return Group(*parts)
 
 
@@ -89,7 +91,7 @@ def target_line(briefing: Briefing, target: Target, language: Language) -> Text:
     if target.baseline:
         baseline = target.baseline
         about = "~" if baseline.comparator == "about" else ""
-        line.append(f"  ◀ {ui('Baseline', language)} {about}{baseline.value:g} ({baseline.year})", style="green")
+        line.append(f"  ◀ {ui('Baseline', language)} {about}{baseline.value:g} ({baseline.year})", style="italic")
     return line
 
 

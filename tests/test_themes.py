@@ -1,0 +1,116 @@
+"""Themes from YAML: validated before use, contrast checked, chosen live, remembered."""
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from textual.color import Color
+
+from tui.cli import main
+from tui.themes import load_themes, read_theme_file
+
+from .conftest import ROOT
+
+THEMES = ROOT / "themes"
+BROKEN_THEMES = Path(__file__).resolve().parent / "themes" / "broken"
+SHIPPED = ["briefing-dark", "briefing-light", "briefing-high-contrast", "briefing-guizhou"]
+
+
+def test_the_shipped_themes_are_valid_and_named_after_their_files():
+    themes, errors = load_themes([THEMES])
+    assert errors == []
+    assert sorted(t.name for t in themes) == sorted(SHIPPED)
+    for theme in themes:
+        assert (THEMES / f"{theme.name}.yaml").exists()
+
+
+@pytest.mark.parametrize("name, where, fragment", [
+    ("bad-colour.yaml", (4, 13, "background"), "not a colour"),
+    ("unknown-field.yaml", (4, 1, "colour"), "unknown theme field"),
+    ("missing-primary.yaml", (2, 1, "primary"), "missing field"),
+    ("not-yaml.yaml", (4, 1, "(yaml)"), "invalid YAML"),
+])
+def test_a_bad_theme_is_refused_with_file_line_and_reason(name, where, fragment, capsys):
+    theme, errors = read_theme_file(BROKEN_THEMES / name)
+    assert theme is None
+    assert [(e.line, e.column, e.field) for e in errors][:1] == [where]
+    assert fragment in errors[0].message
+    assert main(["check", str(BROKEN_THEMES / name)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"{name}:{where[0]}:{where[1]}: {where[2]}:" in err
+
+
+def test_check_validates_theme_files(capsys):
+    assert main(["check", *(str(p) for p in sorted(THEMES.glob("*.yaml")))]) == 0
+
+
+def test_an_unknown_theme_name_exits_2_with_the_valid_names(capsys):
+    assert main(["--theme", "no-such-theme"]) == 2
+    err = capsys.readouterr().err
+    assert "unknown theme 'no-such-theme'" in err
+    for name in SHIPPED + ["textual-dark", "nord"]:
+        assert name in err
+
+
+# -- contrast (WCAG 2) ------------------------------------------------------------------
+
+def luminance(color: Color) -> float:
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = color.rgb
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast(foreground: Color, background: Color) -> float:
+    lighter, darker = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def resolve(value: str, background: Color) -> Color:
+    """A generated theme variable as drawn on ``background``: "auto 87%" is Textual's contrast text."""
+    match = re.fullmatch(r"auto (\d+)%", value)
+    if match:
+        return background + background.get_contrast_text(int(match.group(1)) / 100)
+    return background + Color.parse(value)
+
+
+# (what, text variable, background variable): the text the app draws and what it is drawn on
+PAIRS = [
+    ("body text", "foreground", "background"),
+    ("text on surfaces (search, help)", "foreground", "surface"),
+    ("header and footer text", "foreground", "panel"),
+    ("selected row", "block-cursor-foreground", "block-cursor-background"),
+    ("footer keys", "footer-key-foreground", "footer-background"),
+    ("footer descriptions", "footer-description-foreground", "footer-background"),
+]
+
+
+@pytest.mark.parametrize("name", SHIPPED)
+def test_text_colours_meet_wcag_contrast(name):
+    theme, errors = read_theme_file(THEMES / f"{name}.yaml")
+    variables = theme.to_color_system().generate()
+    required = 7.0 if name == "briefing-high-contrast" else 4.5
+    for what, text, background in PAIRS:
+        base = Color.parse(variables["background"])
+        drawn_on = resolve(variables[background], base)
+        ratio = contrast(resolve(variables[text], drawn_on), drawn_on)
+        assert ratio >= required, f"{name}: {what} has contrast {ratio:.2f} < {required}"
+
+
+def test_contrast_arithmetic():
+    assert contrast(Color.parse("#000000"), Color.parse("#FFFFFF")) == pytest.approx(21)
+    assert contrast(Color.parse("#777777"), Color.parse("#FFFFFF")) == pytest.approx(4.48, abs=0.01)
+
+
+def test_user_themes_are_added_and_a_bad_one_is_skipped_with_a_warning(tmp_path, monkeypatch):
+    user_themes = tmp_path / "config" / "briefing" / "themes"
+    user_themes.mkdir(parents=True)
+    (user_themes / "mine.yaml").write_text("name: mine\nprimary: '#123456'\ndark: true\n", encoding="utf-8")
+    shutil.copy(BROKEN_THEMES / "bad-colour.yaml", user_themes / "bad-colour.yaml")
+    themes, errors = load_themes()
+    assert "mine" in [t.name for t in themes]
+    assert [e.field for e in errors] == ["background"]
+    assert str(errors[0]).startswith(str(user_themes / "bad-colour.yaml") + ":4:13:")
