@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tui.loader import load_briefing  # noqa: E402
 from tui.paths import default_briefing  # noqa: E402
 from tui.search import Document, SearchIndex, documents_of  # noqa: E402
-from tui.search.fold import opencc_folder  # noqa: E402
+from tui.search.fold import Folder  # noqa: E402
 
 QUERIES = {
     "English word": "data",
@@ -70,7 +70,7 @@ def main() -> None:
 
     corpus = synthetic_corpus(args.items)
     start = time.perf_counter()
-    index = SearchIndex(corpus, opencc_folder(), pinyin=True)
+    index = SearchIndex(corpus, Folder(simplify=True), pinyin=True)
     build = time.perf_counter() - start
     texts = ["\n".join(text for _, _, text in doc.fields).casefold() for doc in corpus]
     print(f"{len(corpus)} items; index built in {build:.2f} s\n")

@@ -16,11 +16,12 @@ BROKEN = TEST_CONTENT / "broken"
 
 @pytest.fixture(autouse=True)
 def _steady_environment(monkeypatch, tmp_path):
-    """No user theme, config or locale leaks into a test; each test gets its own config dir."""
+    """No user theme, config, cache or locale leaks into a test; each test gets its own directories."""
     monkeypatch.delenv("TEXTUAL_THEME", raising=False)
     for variable in ("LANG", "LC_ALL", "LC_MESSAGES"):
         monkeypatch.delenv(variable, raising=False)
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
 
 
 @pytest.fixture(scope="session")

@@ -155,8 +155,14 @@ async def test_t_cycles_the_language_through_titles_tabs_lists_and_details():
         assert app.title == "2023年全省大数据工作会"
         assert str(list_.get_option_at_index(0).prompt) == "大数据主体产业持续发展壮大"
         assert app.browser.pane("achievements").detail.item.id == "core-industry"
+        await pilot.press("1")  # a pane built before the change catches up when shown again
+        overview = app.browser.pane("overview").item_list
+        assert str(overview.get_option_at_index(0).prompt) == "会议认为"
         await pilot.press("t")
         assert app.language == "en"
+        assert str(overview.get_option_at_index(0).prompt) == "Assessment of 2022"
+        await pilot.press("2")
+        assert str(list_.get_option_at_index(0).prompt) == "Core big data industries kept growing"
 
 
 async def test_language_comes_from_the_flag_or_the_locale(monkeypatch):

@@ -6,7 +6,7 @@ import sys
 import pytest
 
 from tui.search import SearchIndex, build_index, documents_of, literal_index
-from tui.search.fold import Folder, opencc_folder
+from tui.search.fold import Folder
 
 
 @pytest.fixture(scope="module")
@@ -89,19 +89,19 @@ def test_highlights_mark_exactly_the_matched_characters(index, query, field_text
 
 
 def test_pinyin_matches_start_at_a_syllable():
-    index = SearchIndex([_doc("a", "長江")], opencc_folder())  # chang jiang
+    index = SearchIndex([_doc("a", "長江")], Folder(simplify=True))  # chang jiang
     assert index.search("changjiang").total == 1
     assert index.search("hangjiang").total == 0  # "hang" inside "chang" is not a syllable start
 
 
 def test_heteronyms_are_read_from_simplified_text():
-    index = SearchIndex([_doc("bank", "銀行"), _doc("city", "重慶")], opencc_folder())
+    index = SearchIndex([_doc("bank", "銀行"), _doc("city", "重慶")], Folder(simplify=True))
     assert index.search("yinhang").ids == ["bank"]
     assert index.search("chongqing").ids == ["city"]
 
 
 def test_folding_keeps_offsets_one_for_one():
-    folder = opencc_folder()
+    folder = Folder(simplify=True)
     for text in ["數據中心", "İstanbul ß GDP", "幹部乾燥"]:
         assert len(folder.fold(text)) == len(text)
     assert folder.fold("數據 GDP") == "数据 gdp"

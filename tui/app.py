@@ -18,7 +18,8 @@ from textual.widgets import TabbedContent
 
 from .config import config_path, load_preferences, save_preferences
 from .i18n import LANGUAGE_NAMES, language_from_env, localize, next_language
-from .loader import load_briefing
+from .cache import load_briefing_cached, load_index, store_index
+from .loader import BriefingError
 from .model import Briefing, Item, Language
 from .panes import PANE_IDS, PANES
 from .paths import default_briefing
@@ -68,12 +69,18 @@ class BriefingApp(App):
     language: reactive[Language] = reactive("en", init=False)
 
     def __init__(self, briefing: Briefing | str | Path | None = None, *, language: Language | None = None,
-                 theme_name: str | None = None, config: Path | None = None) -> None:
-        """Command-line choices (``language``, ``theme_name``) win over the saved preferences."""
+                 theme_name: str | None = None, config: Path | None = None, cache_key: str | None = None) -> None:
+        """Command-line choices (``language``, ``theme_name``) win over the saved preferences.
+
+        A path (or nothing, for the bundled briefing) is loaded through the cache; an invalid file
+        raises ``BriefingError``. ``cache_key`` names the cached search index of a given Briefing."""
         super().__init__()
         if not isinstance(briefing, Briefing):
-            briefing = load_briefing(briefing or default_briefing())
+            briefing, errors, cache_key = load_briefing_cached(briefing or default_briefing())
+            if briefing is None:
+                raise BriefingError(errors)
         self.briefing = briefing
+        self.cache_key = cache_key
         self.history: list[Location] = []
         self._index: SearchIndex | None = None
         self._literal_index: SearchIndex | None = None
@@ -311,9 +318,13 @@ class BriefingApp(App):
 
     @work(thread=True, exclusive=True, group="index")
     def _build_index(self) -> None:
-        from .search import build_index
+        from .search import SearchIndex, build_index
 
-        index = build_index(self.briefing)
+        index = load_index(self.cache_key) if self.cache_key else None
+        if not isinstance(index, SearchIndex):
+            index = build_index(self.briefing)
+            if self.cache_key:
+                store_index(self.cache_key, index)
         self.call_from_thread(setattr, self, "_index", index)
 
     @property

@@ -103,16 +103,16 @@ def run_export(path: Path | None, fmt: str, language: str) -> int:
 
 
 def run_app(path: Path | None, language: str | None, theme: str | None) -> int:
-    from .loader import read_briefing
+    from .cache import load_briefing_cached
 
     # Load before the full-screen UI starts, so bad content is reported on a normal terminal.
-    briefing, errors = read_briefing(path or default_briefing())
+    briefing, errors, cache_key = load_briefing_cached(path or default_briefing())
     if errors or briefing is None:
         _report(errors)
         return 1
     from .app import BriefingApp
 
-    app = BriefingApp(briefing, language=language, theme_name=theme)
+    app = BriefingApp(briefing, language=language, theme_name=theme, cache_key=cache_key)
     if theme is not None and not app.is_known_theme(theme):
         print(f"briefing: unknown theme {theme!r}; choose one of: {', '.join(app.theme_names())}", file=sys.stderr)
         return 2

@@ -31,6 +31,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_NESTING = 64
+MAX_TEXT_CHARS = 50_000  # far more than any real title, text or quote; bounds what one field can cost
 
 _TAG = "tag:yaml.org,2002:"
 _PLAIN_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
@@ -128,6 +129,12 @@ def compose_yaml(name: str, text: str) -> tuple[yaml.Node | None, ContentError |
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = " ".join(filter(None, [exc.context, exc.problem])) or "invalid YAML"
         return None, ContentError(name, line, column, "(yaml)", f"invalid YAML: {problem}")
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, such as a raw ESC
+        offset = exc.position
+        line = text.count("\n", 0, offset) + 1
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        return None, ContentError(name, line, column, "(yaml)",
+                                  f"invalid YAML: character U+{exc.character:04X} is not allowed in YAML text")
     except yaml.YAMLError as exc:
         return None, ContentError(name, 1, 1, "(yaml)", f"invalid YAML: {exc}")
     except RecursionError:
@@ -313,6 +320,10 @@ class _Reader:
             return _INVALID
         tag = node.tag[len(_TAG):]
         if tp is str and tag == "str":
+            if len(node.value) > MAX_TEXT_CHARS:
+                self.error(node, path, f"text is too long ({len(node.value):,} characters; the limit is "
+                                       f"{MAX_TEXT_CHARS:,})")
+                return _INVALID
             return sanitise(node.value)
         if tp is int and tag == "int":
             return int(self._constructor.construct_yaml_int(node))

@@ -11,13 +11,14 @@ from dataclasses import dataclass
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header, TabbedContent, TabPane
+from textual.widgets import Header, TabbedContent, TabPane
 
 from ..i18n import ui
 from ..model import Briefing, Item, Language
 from ..panes import PANE_IDS, PANES, pane_of_section
 from ..widgets.browser_pane import BrowserPane
 from ..widgets.detail import DetailView
+from ..widgets.key_hints import KeyHints
 from ..widgets.source_view import SourceView
 
 
@@ -51,7 +52,7 @@ class BrowserScreen(Screen):
                 with TabPane(f"{spec.key} {spec.name}", id=spec.id):
                     if spec.id == self.initial:
                         yield self._build(spec.id)
-        yield Footer()
+        yield KeyHints()
 
     def _build(self, pane_id: str) -> Widget:
         if pane_id == "source":
@@ -92,9 +93,10 @@ class BrowserScreen(Screen):
             self.tabs.get_tab(spec.id).label = f"{spec.key} {ui(spec.name, language)}"
 
     def show_language(self, language: Language) -> None:
+        """Redraw the tabs and the visible pane; hidden panes redraw when next shown."""
         self.set_tab_labels(language)
-        for pane in self.query(BrowserPane):
-            pane.show(language)
+        if self.active_pane != "source":
+            self.pane(self.active_pane).show(language)
 
     async def show_pane(self, pane_id: str) -> None:
         await self.ensure_pane(pane_id)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import Briefing
-from .fold import Folder, opencc_folder
+from .fold import Folder
 from .index import Document, SearchHit, SearchIndex, SearchResult, documents_of
 
 __all__ = ["Document", "SearchHit", "SearchIndex", "SearchResult", "build_index", "documents_of", "literal_index"]
@@ -11,7 +11,7 @@ __all__ = ["Document", "SearchHit", "SearchIndex", "SearchResult", "build_index"
 
 def build_index(briefing: Briefing) -> SearchIndex:
     """The full index: Simplified and Traditional fold together, pinyin and initials match."""
-    return SearchIndex(documents_of(briefing), opencc_folder(), pinyin=True)
+    return SearchIndex(documents_of(briefing), Folder(simplify=True), pinyin=True)
 
 
 def literal_index(briefing: Briefing) -> SearchIndex:

@@ -23,16 +23,21 @@ def _lower(ch: str) -> str:
 
 
 class Folder:
-    """Folds text 1:1; Chinese characters go through ``to_simplified`` once each, then are remembered."""
+    """Folds text 1:1. With ``simplify``, Chinese characters go through OpenCC once each (imported on
+    first need) and the answer is remembered; a Folder pickles without its converter."""
 
-    def __init__(self, to_simplified: Callable[[str], str] | None = None):
-        self._to_simplified = to_simplified
+    def __init__(self, simplify: bool = False):
+        self.simplify = simplify
         self._table: dict[str, str] = {}
+        self._converter: Callable[[str], str] | None = None
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "_converter": None}
 
     def fold(self, text: str) -> str:
-        """Lower-cased, Simplified text of the same length as ``text``."""
+        """Lower-cased (and, with ``simplify``, Simplified) text of the same length as ``text``."""
         folded = [_lower(ch) for ch in text]
-        if self._to_simplified is not None:
+        if self.simplify:
             missing = {ch for ch in text if ch not in self._table and HAN.match(ch)}
             if missing:
                 self._learn(sorted(missing))
@@ -40,19 +45,16 @@ class Folder:
         return "".join(folded)
 
     def _learn(self, chars: list[str]) -> None:
+        if self._converter is None:
+            import opencc  # noqa: PLC0415 - off the startup path
+
+            self._converter = opencc.OpenCC("t2s").convert
         # One converter call for many characters: one per line, so each converts on its own.
-        converted = self._to_simplified("\n".join(chars)).split("\n")
+        converted = self._converter("\n".join(chars)).split("\n")
         if len(converted) != len(chars):  # pragma: no cover - a converter that joins lines
-            converted = [self._to_simplified(ch) for ch in chars]
+            converted = [self._converter(ch) for ch in chars]
         for ch, simple in zip(chars, converted):
             self._table[ch] = simple if len(simple) == 1 else ch
-
-
-def opencc_folder() -> Folder:
-    """A Folder that turns Traditional into Simplified with OpenCC (imported here, off the startup path)."""
-    import opencc  # noqa: PLC0415
-
-    return Folder(opencc.OpenCC("t2s").convert)
 
 
 @lru_cache(maxsize=65536)

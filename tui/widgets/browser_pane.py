@@ -68,6 +68,7 @@ class BrowserPane(Vertical):
         super().__init__(**kwargs)
         self.spec = spec
         self.briefing = briefing
+        self.shown_language: Language | None = None
 
     def compose(self) -> ComposeResult:
         if self.spec.id == "overview":
@@ -82,6 +83,11 @@ class BrowserPane(Vertical):
     def on_mount(self) -> None:
         self.show(self.app.language)
 
+    def on_show(self) -> None:
+        # A pane hidden while the language changed catches up when it is shown again.
+        if self.shown_language != self.app.language:
+            self.show(self.app.language)
+
     @property
     def item_list(self) -> ItemList:
         return self.query_one(ItemList)
@@ -92,6 +98,7 @@ class BrowserPane(Vertical):
 
     def show(self, language: Language) -> None:
         """Draw every row and the detail in ``language``."""
+        self.shown_language = language
         headings = self.spec.headings or (None,) * len(self.spec.sections)
         groups = [
             (ui(heading, language) if heading else None,
