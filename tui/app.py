@@ -209,7 +209,8 @@ class BriefingApp(App):
 
     def current_location(self) -> Location:
         if isinstance(self.screen, DetailScreen):
-            return Location(self.browser.active_pane, self.screen.item.id, detail_open=True)
+            return Location(self.browser.active_pane, self.screen.item.id, detail_open=True,
+                            via_link=self.screen.via_link)
         return self.browser.location()
 
     async def action_show_pane(self, pane_id: str) -> None:
@@ -256,7 +257,7 @@ class BriefingApp(App):
         if location.item_id:
             self.browser.pane(location.pane).select(location.item_id)
             if location.detail_open:
-                self.open_item_detail(location.item_id)
+                self.open_item_detail(location.item_id, via_link=location.via_link)
 
     async def action_back(self) -> None:
         """Esc: detail → list; a followed link or a jump → where it came from."""

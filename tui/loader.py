@@ -58,7 +58,8 @@ class ContentError:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.field}: {self.message}"
+        # One line each, whatever the file put in its keys or values.
+        return f"{self.path}:{self.line}:{self.column}: {self.field}: {self.message}".replace("\n", "\\n")
 
 
 class BriefingError(Exception):

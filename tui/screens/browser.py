@@ -24,11 +24,13 @@ from ..widgets.source_view import SourceView
 
 @dataclass(frozen=True)
 class Location:
-    """Where the reader was: a pane, the item selected there, and whether its detail was open."""
+    """Where the reader was: a pane, the item selected there, whether its detail was open, and
+    whether that detail was itself reached by following a link (so Esc from it goes further back)."""
 
     pane: str
     item_id: str | None
     detail_open: bool = False
+    via_link: bool = False
 
 
 class BrowserScreen(Screen):
