@@ -9,6 +9,13 @@ import time
 
 kind, start = sys.argv[1], float(sys.argv[2])
 
+
+def report() -> None:
+    # Textual captures print() while an app runs; write past it.
+    sys.__stdout__.write(f"{time.time() - start:.6f}\n")
+    sys.__stdout__.flush()
+
+
 if kind == "hello":
     from textual.app import App
     from textual.widgets import Static
@@ -18,7 +25,7 @@ if kind == "hello":
             yield Static("Hello, world")
 
         def on_ready(self) -> None:
-            print(f"{time.time() - start:.6f}", flush=True)
+            report()
             os._exit(0)  # don't wait for anything else: the frame is what we time
 
     Timed().run(headless=True)
@@ -41,7 +48,7 @@ elif kind == "floor":
             yield Footer()
 
         def on_ready(self) -> None:
-            print(f"{time.time() - start:.6f}", flush=True)
+            report()
             os._exit(0)
 
     TimedFloor().run(headless=True)
@@ -50,7 +57,7 @@ else:
 
     class TimedBriefing(BriefingApp):
         def on_ready(self) -> None:
-            print(f"{time.time() - start:.6f}", flush=True)
+            report()
             os._exit(0)
 
     TimedBriefing(sys.argv[3] if len(sys.argv) > 3 else None, language="en").run(headless=True)

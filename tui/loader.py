@@ -81,14 +81,16 @@ def load_briefing(path: str | Path) -> Briefing:
 def read_briefing(path: str | Path) -> tuple[Briefing | None, list[ContentError]]:
     """Load a briefing file; return it (or None) and every problem found."""
     path = Path(path)
-    name = str(path)
+    root, error = read_yaml_file(path)
+    if error:
+        return None, [error]
+    return _Reader(str(path), path.parent).read(root)
+
+
+def read_yaml_file(path: Path) -> tuple[yaml.Node | None, ContentError | None]:
+    """A content file's YAML node tree, or the one reason it has none."""
     text, error = read_text(path)
-    if error:
-        return None, [error]
-    root, error = compose_yaml(name, text)
-    if error:
-        return None, [error]
-    return _Reader(name, path.parent).read(root)
+    return (None, error) if error else compose_yaml(str(path), text)
 
 
 def read_text(path: Path) -> tuple[str, ContentError | None]:

@@ -14,7 +14,7 @@ import yaml
 from textual.color import Color, ColorParseError
 from textual.theme import Theme
 
-from .loader import ContentError, compose_yaml, read_text
+from .loader import ContentError, read_yaml_file
 from .paths import bundled_dir
 
 DEFAULT_THEME = "briefing-dark"
@@ -28,8 +28,7 @@ def is_theme_file(path: Path) -> bool:
     """A theme file lies under a ``themes`` directory, or names a theme rather than a meeting."""
     if "themes" in path.parts:
         return True
-    text, error = read_text(path)
-    root, error = compose_yaml(str(path), text) if not error else (None, error)
+    root, _ = read_yaml_file(path)
     if not isinstance(root, yaml.MappingNode):
         return False
     keys = {k.value for k, _ in root.value if isinstance(k, yaml.ScalarNode)}
@@ -39,10 +38,7 @@ def is_theme_file(path: Path) -> bool:
 def read_theme_file(path: Path) -> tuple[Theme | None, list[ContentError]]:
     """Read and validate one theme file."""
     name = str(path)
-    text, error = read_text(path)
-    if error:
-        return None, [error]
-    root, error = compose_yaml(name, text)
+    root, error = read_yaml_file(path)
     if error:
         return None, [error]
     errors: list[ContentError] = []

@@ -1,0 +1,39 @@
+"""Guards on the architecture: headless layers stay headless, heavy imports stay off the startup path."""
+
+import subprocess
+import sys
+
+from .conftest import ROOT
+
+
+def run(code: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=ROOT)
+
+
+def test_model_loader_search_and_export_import_nothing_from_textual():
+    result = run("import sys, tui.model, tui.loader, tui.search, tui.export, tui.source, tui.cache, tui.config; "
+                 "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'pypinyin', 'opencc')); "
+                 "print(bad); assert not bad")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_export_runs_without_textual():
+    result = run("import sys, runpy; sys.argv = ['briefing', 'export', '--format', 'json']; "
+                 "import tui.cli; code = tui.cli.main(sys.argv[1:]); "
+                 "assert not [m for m in sys.modules if m.startswith('textual')]; sys.exit(code)")
+    assert result.returncode == 0, result.stderr
+    assert '"meeting"' in result.stdout
+
+
+def test_neither_pypinyin_nor_opencc_is_imported_before_the_first_screen(tmp_path):
+    code = ("import os, sys\n"
+            "from tui.app import BriefingApp\n"
+            "class Probe(BriefingApp):\n"
+            "    def on_ready(self):\n"
+            "        sys.__stdout__.write(repr(sorted(m for m in ('pypinyin', 'opencc') if m in sys.modules)))\n"
+            "        sys.__stdout__.flush()\n"
+            "        os._exit(0)\n"
+            "Probe(language='en').run(headless=True)\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=ROOT,
+                            env={"PATH": "", "XDG_CACHE_HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path)})
+    assert result.stdout.strip() == "[]", result.stderr[-2000:]
