@@ -72,8 +72,9 @@ def target_value_text(target: Target, language: Language) -> str:
     unit = localize(target.unit, language) if target.unit else ""
     comparator = comparator_text(target.comparator, language)
     if language == "en":
-        return " ".join(filter(None, [comparator, number, unit]))
-    return f"{number}{unit}{comparator}"
+        value = f"{number}{unit}" if unit.startswith("%") else " ".join(filter(None, [number, unit]))
+        return " ".join(filter(None, [comparator, value]))
+    return f"{number}{unit}{comparator}" if unit.startswith("%") else f"{unit}{number}{comparator}"
 
 
 def to_markdown(briefing: Briefing, language: Language = "en") -> str:
