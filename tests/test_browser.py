@@ -248,6 +248,21 @@ async def test_a_terminal_too_small_says_so_and_recovers():
         assert isinstance(app.screen, TooSmallScreen)
 
 
+async def test_while_too_small_no_key_opens_anything_behind_the_message():
+    app = BriefingApp(language="en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p")  # a palette is open when the terminal shrinks
+        await pilot.resize_terminal(30, 10)
+        await pilot.pause()
+        stack = list(app.screen_stack)
+        await pilot.press("ctrl+p", "question_mark", "slash", "2", "t", "enter", "escape")
+        assert app.screen_stack == stack and isinstance(app.screen, TooSmallScreen)
+        assert app.browser.active_pane == "overview" and app.language == "en"
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)  # back to what was open
+
+
 async def test_everything_is_usable_at_60_by_20():
     app = BriefingApp(language="en")
     async with app.run_test(size=(60, 20)) as pilot:

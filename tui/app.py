@@ -174,6 +174,10 @@ class BriefingApp(App):
         elif showing and not too_small:
             self.pop_screen()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # While the terminal is too small, only quitting works: nothing may open behind the message.
+        return action == "quit" or not isinstance(self.screen, TooSmallScreen)
+
     @property
     def wide(self) -> bool:
         return self.size.width >= self.WIDE
