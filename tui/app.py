@@ -120,7 +120,8 @@ class BriefingApp(App):
         self.call_after_refresh(self._build_index)
         self.show_titles()
         self._fit_to(self.size.width, self.size.height)
-        self.set_keymap(self._checked_keymap(self.preferences.keymap))
+        if self.preferences.keymap:
+            self.set_keymap(self._checked_keymap(self.preferences.keymap))
         for warning in self.warnings:
             self.notify(warning, severity="warning", markup=False, timeout=8)
 
