@@ -136,17 +136,24 @@ class SearchIndex:
         self.documents = list(documents)
         self.folder = folder or Folder()
         self.pinyin = pinyin
-        self.literal, self.initials, self.full = _Column(), _Column(), _Column()
+        # Literal text goes in two columns: fields of Latin-1 text (one byte a character in CPython)
+        # and the rest. A term with a character beyond Latin-1 skips the first at once, and a
+        # Latin term scans half the bytes it would in a single mixed column.
+        self.latin, self.other = _Column(), _Column()
+        self.initials, self.full = _Column(), _Column()
         self.full.boundaries = bytearray()
-        self._literal_entry: list[int] = []  # document → its first entry in the literal column
+        self._folded: list[list[tuple[_Column, int]]] = []  # document → where each field's folded text is
         for doc, document in enumerate(self.documents):
-            self._literal_entry.append(len(self.literal.doc))
+            places = []
             for index, (part, lang, text) in enumerate(document.fields):
                 folded = self.folder.fold(text)
-                self.literal.add(doc, index, part, folded)
+                column = self.latin if folded.isascii() or max(folded) <= "\xff" else self.other
+                places.append((column, len(column.doc)))
+                column.add(doc, index, part, folded)
                 if pinyin and lang == "zh":
                     self._add_pinyin(doc, index, part, folded)
-        for column in (self.literal, self.initials, self.full):
+            self._folded.append(places)
+        for column in (self.latin, self.other, self.initials, self.full):
             column.finish()
 
     def _add_pinyin(self, doc: int, index: int, part: str, folded: str) -> None:
@@ -163,7 +170,8 @@ class SearchIndex:
         return [t for t in self.folder.fold("".join(ch for ch in query if ch.isprintable())).split() if t]
 
     def _tiers(self, term: str):
-        yield 0, self.literal, None
+        yield 0, self.latin, None
+        yield 0, self.other, None
         if self.pinyin and len(term) >= 2 and term.isascii():
             if term.isalnum():
                 yield 1, self.initials, None
@@ -180,12 +188,17 @@ class SearchIndex:
             found: dict[int, int] = {}
             for tier, column, accept in self._tiers(term):
                 for k in column.scan(term, accept):
-                    found.setdefault(column.doc[k], tier * len(PARTS) + column.rank[k])
+                    score = tier * len(PARTS) + column.rank[k]
+                    if found.get(column.doc[k], score) >= score:
+                        found[column.doc[k]] = score
             per_term.append(found)
-        smallest = min(per_term, key=len)
-        docs = [d for d in smallest if all(d in found for found in per_term)]
-        count = len(self.documents)
-        score = {d: max(found[d] for found in per_term) for d in docs}
+        if len(per_term) == 1:
+            score = per_term[0]
+        else:  # every term must match; an item ranks as its worst-matching term
+            smallest = min(per_term, key=len)
+            score = {d: max(found[d] for found in per_term) for d in smallest
+                     if all(d in found for found in per_term)}
+        docs, count = list(score), len(self.documents)
         ranked = sorted(docs, key=lambda d: score[d] * count + d)
         hits = [self._hit(d, score[d], [(t, found[d] // len(PARTS)) for t, found in zip(terms, per_term)])
                 for d in ranked[:limit]]
@@ -198,7 +211,8 @@ class SearchIndex:
         for index, (_, lang, _) in enumerate(document.fields):
             if lang != "zh" and all(tier for _, tier in terms):
                 continue  # pinyin and initials only match Chinese fields
-            folded = self.literal.entry_text(self._literal_entry[doc] + index)
+            column, entry = self._folded[doc][index]
+            folded = column.entry_text(entry)
             found = [span for term, tier in terms for span in self._spans(folded, lang, term, tier)]
             if found:
                 spans[index] = tuple(sorted(set(found)))
