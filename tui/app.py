@@ -6,6 +6,7 @@ the search engine's heavy dependencies are imported when first used.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -75,6 +76,10 @@ class BriefingApp(App):
         A path (or nothing, for the bundled briefing) is loaded through the cache; an invalid file
         raises ``BriefingError``. ``cache_key`` names the cached search index of a given Briefing."""
         super().__init__()
+        if "TEXTUAL_ANIMATIONS" not in os.environ:
+            # A reader jumping between panes wants the pane now: the tab underline's glide alone
+            # costs more CPU than drawing the pane (set TEXTUAL_ANIMATIONS=full to have it back).
+            self.animation_level = "none"
         if not isinstance(briefing, Briefing):
             briefing, errors, cache_key = load_briefing_cached(briefing or default_briefing())
             if briefing is None:
