@@ -3,7 +3,7 @@
 Parsing and validating YAML costs about 0.4 s per thousand items; a briefing that
 has been validated before is read back from ``<user cache dir>/briefing`` in a
 fraction of that. An entry is used only if the briefing file, its source text and
-the app's version are byte for byte what they were; anything unreadable in the
+the code that read them are byte for byte what they were; anything unreadable in the
 cache is ignored (and rebuilt), never an error. The cache is the user's own,
 written by this app, so unpickling it is no more trusting than running the app.
 """
@@ -28,8 +28,16 @@ def cache_dir() -> Path:
     return Path(user_cache_dir("briefing"))
 
 
+def _schema_digest() -> bytes:
+    """What a cached briefing was read with: a changed model or loader makes old entries misses."""
+    digest = hashlib.sha256(__version__.encode())
+    for module in ("model.py", "loader.py", "search/index.py", "search/fold.py"):
+        digest.update((Path(__file__).parent / module).read_bytes())
+    return digest.digest()
+
+
 def _key(data: bytes) -> str:
-    return hashlib.sha256(__version__.encode() + b"\0" + data).hexdigest()
+    return hashlib.sha256(_schema_digest() + data).hexdigest()
 
 
 def _read(path: Path):
