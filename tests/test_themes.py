@@ -114,3 +114,17 @@ def test_user_themes_are_added_and_a_bad_one_is_skipped_with_a_warning(tmp_path,
     assert "mine" in [t.name for t in themes]
     assert [e.field for e in errors] == ["background"]
     assert str(errors[0]).startswith(str(user_themes / "bad-colour.yaml") + ":4:13:")
+
+
+async def test_the_app_runs_on_with_a_bad_user_theme_and_says_which(tmp_path):
+    from tui.app import BriefingApp
+
+    user_themes = tmp_path / "config" / "briefing" / "themes"  # conftest points XDG_CONFIG_HOME here
+    user_themes.mkdir(parents=True)
+    shutil.copy(BROKEN_THEMES / "bad-colour.yaml", user_themes / "bad-colour.yaml")
+    app = BriefingApp(language="en")
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.press("2")
+        warnings = [str(n.message) for n in app._notifications if "theme skipped" in str(n.message)]
+        assert len(warnings) == 1 and "bad-colour.yaml:4:13: background: not a colour" in warnings[0]
+        assert app.theme == "briefing-dark" and app.browser.active_pane == "achievements"
