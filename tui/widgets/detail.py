@@ -121,6 +121,7 @@ class DetailView(VerticalScroll):
         yield RelatedList(id="related")
 
     def show(self, briefing: Briefing, item: Item | None, language: Language) -> None:
+        same_item = item is self.item  # redrawn in another language: keep the related selection
         self.item = item
         body = self.query_one("#detail-body", Static)
         heading = self.query_one("#related-heading", Static)
@@ -133,7 +134,7 @@ class DetailView(VerticalScroll):
         links = briefing.related(item)
         heading.update(Text(ui("Related", language)))
         heading.display = related.display = bool(links)
-        highlighted = related.highlighted
+        highlighted = related.highlighted if same_item else 0
         related.set_options(
             Option(Text(f"{kind_name(r, language)}: {localize(r.title, language)}"), id=r.id) for r in links
         )
