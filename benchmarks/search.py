@@ -78,8 +78,8 @@ def main() -> None:
     worst_ms, worst_ratio = 0.0, 0.0
     for kind, query in QUERIES.items():
         found = index.search(query).total
-        engine = median_ms(lambda: index.search(query), args.repeat)
-        bare = median_ms(lambda: bare_scan(texts, query), args.repeat)
+        engine = median_ms(lambda query=query: index.search(query), args.repeat)
+        bare = median_ms(lambda query=query: bare_scan(texts, query), args.repeat)
         ratio = engine / bare
         worst_ms, worst_ratio = max(worst_ms, engine), max(worst_ratio, ratio)
         print(f"{kind:<14} {query:<15} {found:>6} {engine:>10.2f} {bare:>8.2f} {ratio:>6.2f}")

@@ -21,7 +21,6 @@ from typing import Any, Literal, Union
 
 import yaml
 
-from . import model
 from .model import Bilingual, Briefing, SourceQuote
 
 try:  # libyaml is several times faster; the pure-Python loader is equivalent.

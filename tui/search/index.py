@@ -112,7 +112,7 @@ class _Column:
 
     def scan(self, term: str, accept: Callable[[int], bool] | None = None) -> Iterator[int]:
         """Entries in which ``term`` occurs (acceptably), the first per document only."""
-        text, starts, find = self.text, self.starts, self.text.find
+        starts, find = self.starts, self.text.find
         i = find(term)
         while i >= 0:
             k = bisect_right(starts, i) - 1
