@@ -150,6 +150,9 @@ async def test_t_cycles_the_language_through_titles_tabs_lists_and_details():
         assert app.title == "2023年全省大數據工作會"
         assert str(tab.label) == "2 成績"
         assert str(list_.get_option_at_index(0).prompt) == "大數據主體產業持續發展壯大"
+        await pilot.pause()
+        hints = [key.description for key in app.screen.query("FooterKey")]
+        assert "語言" in hints and "搜尋" in hints and "Language" not in hints
         await pilot.press("t")
         assert app.language == "zh-Hans"
         assert app.title == "2023年全省大数据工作会"

@@ -193,6 +193,7 @@ class BriefingApp(App):
     def watch_language(self) -> None:
         self.remember(language=self.language)
         self.show_titles()
+        self.refresh_bindings()  # the key hints follow the language
         self.browser.show_language(self.language)
         for screen in self.screen_stack:
             if isinstance(screen, DetailScreen):

@@ -96,6 +96,16 @@ _UI_ZH = {
     "over": "超過",
     "qualitative": "定性",
     "Go to": "前往",
+    # Key hints in the footer
+    "Open detail": "詳情",
+    "Quit": "退出",
+    "Back": "返回",
+    "Search": "搜尋",
+    "Language": "語言",
+    "In source": "原文",
+    "Copy": "複製",
+    "Help": "說明",
+    "palette": "命令",
     "scale": "刻度",
 }
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from ..model import Briefing, Item, Language
 from ..widgets.detail import DetailView
+from ..widgets.key_hints import KeyHints
 
 
 class DetailScreen(Screen):
@@ -27,7 +28,7 @@ class DetailScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield DetailView()
-        yield Footer()
+        yield KeyHints()
 
     def on_mount(self) -> None:
         self.show(self.language)
