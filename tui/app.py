@@ -279,8 +279,7 @@ class BriefingApp(App):
             else:
                 self.pop_screen()
             return
-        focused = self.focused
-        if focused is not None and any(isinstance(n, DetailView) for n in focused.ancestors_with_self):
+        if self.browser.detail_has_focus:
             self.browser.focus_pane()
         elif self.history:
             await self.go_back_to(self.history.pop())

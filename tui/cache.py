@@ -15,6 +15,7 @@ import hashlib
 import os
 import pickle
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
@@ -28,6 +29,7 @@ def cache_dir() -> Path:
     return Path(user_cache_dir("briefing"))
 
 
+@lru_cache(maxsize=1)
 def _schema_digest() -> bytes:
     """What a cached briefing was read with: a changed model or loader makes old entries misses."""
     digest = hashlib.sha256(__version__.encode())

@@ -121,10 +121,14 @@ class BrowserScreen(Screen):
         item_id = self.pane(self.active_pane).item_list.selected_id
         return self.briefing.by_id().get(item_id) if item_id else None
 
+    @property
+    def detail_has_focus(self) -> bool:
+        """Focus is in the detail beside the list (the view itself or its related items)."""
+        return self.focused is not None and any(isinstance(n, DetailView) for n in self.focused.ancestors_with_self)
+
     def location(self) -> Location:
         item = self.current_item()
-        in_detail = self.focused is not None and any(isinstance(n, DetailView) for n in self.focused.ancestors)
-        return Location(self.active_pane, item.id if item else None, in_detail)
+        return Location(self.active_pane, item.id if item else None, self.detail_has_focus)
 
     async def go_to(self, item_id: str) -> BrowserPane:
         """Switch to the pane that lists ``item_id`` and select it there."""

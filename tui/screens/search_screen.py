@@ -18,6 +18,7 @@ from ..panes import PANES, pane_of_section
 from ..search import SearchHit, SearchResult
 
 SNIPPET_BEFORE, SNIPPET_LENGTH = 16, 64
+PLACEHOLDER = "English, 中文, 简体, pinyin (shuju), initials (sjzx)…"
 
 
 def snippet(hit: SearchHit, language: Language) -> Text:
@@ -93,12 +94,9 @@ class SearchScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Input(value=self.query_text, placeholder=self._placeholder(), id="search-input")
+            yield Input(value=self.query_text, placeholder=PLACEHOLDER, id="search-input")
             yield Static(id="search-status", markup=False)
             yield OptionList(id="search-results", markup=False)
-
-    def _placeholder(self) -> str:
-        return "English, 中文, 简体, pinyin (shuju), initials (sjzx)…"
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
