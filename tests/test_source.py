@@ -9,7 +9,7 @@ CLEAN = (CONTENT / "sources" / "guizhou-2023.txt").read_text(encoding="utf-8")
 
 
 def test_committed_clean_text_is_the_output_of_clean_article():
-    assert CLEAN == clean_article(RAW)
+    assert clean_article(RAW) == CLEAN
 
 
 def test_raw_copy_is_the_shared_seed_byte_for_byte():

@@ -17,9 +17,9 @@ from textual.events import Resize
 from textual.reactive import reactive
 from textual.widgets import TabbedContent
 
+from .cache import load_briefing_cached, load_index, store_index
 from .config import config_path, load_preferences, save_preferences
 from .i18n import LANGUAGE_NAMES, language_from_env, localize, next_language
-from .cache import load_briefing_cached, load_index, store_index
 from .loader import BriefingError
 from .model import Briefing, Item, Language
 from .panes import PANE_IDS, PANES

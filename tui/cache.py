@@ -24,7 +24,7 @@ from .model import Briefing
 
 
 def cache_dir() -> Path:
-    from platformdirs import user_cache_dir
+    from platformdirs import user_cache_dir  # noqa: PLC0415 - off the startup path
 
     return Path(user_cache_dir("briefing"))
 

@@ -20,7 +20,7 @@ from .model import LANGUAGES
 
 
 def config_dir() -> Path:
-    from platformdirs import user_config_dir
+    from platformdirs import user_config_dir  # noqa: PLC0415 - off the startup path
 
     return Path(user_config_dir("briefing"))
 
@@ -36,7 +36,7 @@ class Preferences:
     pane: str | None = None
     keymap: dict[str, str] = field(default_factory=dict)
 
-    def with_(self, **changes) -> "Preferences":
+    def with_(self, **changes) -> Preferences:
         return replace(self, **changes)
 
 
@@ -65,9 +65,7 @@ def _preferences_from(path: Path, data: dict) -> tuple[Preferences, list[str]]:
     warnings = []
     values: dict = {}
     for key, value in data.items():
-        if key in ("theme", "pane") and isinstance(value, str):
-            values[key] = value
-        elif key == "language" and value in LANGUAGES:
+        if key in ("theme", "pane") and isinstance(value, str) or key == "language" and value in LANGUAGES:
             values[key] = value
         elif key == "keymap" and isinstance(value, dict) and all(
                 isinstance(k, str) and isinstance(v, str) for k, v in value.items()):

@@ -12,8 +12,8 @@ from typing import Any
 
 from .i18n import chinese, localize, other, ui
 from .model import (
-    Action,
     Achievement,
+    Action,
     Bilingual,
     Briefing,
     GlossaryEntry,
@@ -36,7 +36,8 @@ def to_json(briefing: Briefing, language: Language = "en") -> str:
         if isinstance(value, SourceQuote):
             return {"text": value.text, "start": value.start, "end": value.end}
         if dataclasses.is_dataclass(value):
-            return {f.name: encode(getattr(value, f.name)) for f in dataclasses.fields(value) if f.name != "source_text"}
+            return {f.name: encode(getattr(value, f.name))
+                    for f in dataclasses.fields(value) if f.name != "source_text"}
         if isinstance(value, tuple):
             return [encode(v) for v in value]
         if isinstance(value, datetime.date):

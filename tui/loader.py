@@ -15,7 +15,7 @@ import re
 import types
 import typing
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any, Literal, Union
 
@@ -330,7 +330,9 @@ class _Reader:
         if tp is int and tag == "int":
             return int(self._constructor.construct_yaml_int(node))
         if tp is float and tag in ("int", "float"):
-            value = self._constructor.construct_yaml_float(node) if tag == "float" else self._constructor.construct_yaml_int(node)
+            constructor = self._constructor
+            construct = constructor.construct_yaml_float if tag == "float" else constructor.construct_yaml_int
+            value = construct(node)
             if value != value or value in (float("inf"), float("-inf")):
                 self.error(node, path, f"expected a finite number, got {node.value!r}")
                 return _INVALID
@@ -364,7 +366,7 @@ class _Reader:
                 self.error(node, path, f"refers to {value!r}, which is not the id of {where}")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _schema(cls: type) -> tuple[dict[str, dataclasses.Field], dict[str, Any]]:
     """A model class's fields (as authors write them) and their types, worked out once."""
     fields = {f.name: f for f in dataclasses.fields(cls) if not f.metadata.get("derived")}

@@ -105,7 +105,7 @@ def theme_dirs() -> list[Path]:
     """Bundled themes, then the user's (which may replace a bundled one of the same name)."""
     dirs = [bundled_dir("themes")]
     try:
-        from platformdirs import user_config_dir
+        from platformdirs import user_config_dir  # noqa: PLC0415 - off the startup path
 
         dirs.append(Path(user_config_dir("briefing")) / "themes")
     except ImportError:  # pragma: no cover - platformdirs is a declared dependency

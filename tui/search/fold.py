@@ -11,8 +11,8 @@ hang, not yin xing).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
-from typing import Callable
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
@@ -53,7 +53,7 @@ class Folder:
         converted = self._converter("\n".join(chars)).split("\n")
         if len(converted) != len(chars):  # pragma: no cover - a converter that joins lines
             converted = [self._converter(ch) for ch in chars]
-        for ch, simple in zip(chars, converted):
+        for ch, simple in zip(chars, converted, strict=True):
             self._table[ch] = simple if len(simple) == 1 else ch
 
 

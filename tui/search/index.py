@@ -13,10 +13,10 @@ before quote; then document order. Space-separated terms must all match.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator
 
-from ..model import Action, Achievement, Briefing
+from ..model import Achievement, Action, Briefing
 from .fold import Folder, pinyin_of
 
 PARTS = ("title", "body", "quote")
@@ -44,7 +44,8 @@ def documents_of(briefing: Briefing) -> list[Document]:
         if isinstance(item, Achievement):
             for figure in item.figures:
                 body += [("body", "en", figure.display.en), ("body", "zh", figure.display.zh)]
-        fields = [("title", "en", item.title.en), ("title", "zh", item.title.zh), *body, ("quote", "zh", item.quote.text)]
+        fields = [("title", "en", item.title.en), ("title", "zh", item.title.zh), *body,
+                  ("quote", "zh", item.quote.text)]
         documents.append(Document(item.id, section, tuple(fields)))
     return documents
 
@@ -200,7 +201,7 @@ class SearchIndex:
                      if all(d in found for found in per_term)}
         docs, count = list(score), len(self.documents)
         ranked = sorted(docs, key=lambda d: score[d] * count + d)
-        hits = [self._hit(d, score[d], [(t, found[d] // len(PARTS)) for t, found in zip(terms, per_term)])
+        hits = [self._hit(d, score[d], [(t, found[d] // len(PARTS)) for t, found in zip(terms, per_term, strict=True)])
                 for d in ranked[:limit]]
         return SearchResult(query, hits, [self.documents[d].id for d in ranked])
 

@@ -103,7 +103,7 @@ class BrowserPane(Vertical):
         groups = [
             (ui(heading, language) if heading else None,
              [(item.id, row_prompt(self.briefing, item, language)) for item in getattr(self.briefing, section)])
-            for heading, section in zip(headings, self.spec.sections)
+            for heading, section in zip(headings, self.spec.sections, strict=True)
         ]
         self.item_list.show(groups)
         if self.spec.id == "overview":

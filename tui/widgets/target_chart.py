@@ -66,7 +66,8 @@ def chart(briefing: Briefing, language: Language) -> RenderableType:
     quantitative = [t for t in briefing.targets if t.kind == "quantitative" and t.value is not None]
     parts: list[RenderableType] = []
     if any(t.baseline for t in quantitative):
-        parts.append(Text(f"█ {ui('Baseline', language)}  ▓ {ui('Target', language)}  ░ {ui('scale', language)}", style="italic"))
+        legend = f"█ {ui('Baseline', language)}  ▓ {ui('Target', language)}  ░ {ui('scale', language)}"
+        parts.append(Text(legend, style="italic"))
     for group, members in groupby(quantitative, key=lambda t: t.group):
         members = list(members)
         if group:
