@@ -21,6 +21,7 @@ from typing import Any, Literal, Union
 
 import yaml
 
+from .files import MAX_FILE_BYTES, read_bounded
 from .model import Bilingual, Briefing, SourceQuote
 
 try:  # libyaml is several times faster; the pure-Python loader is equivalent.
@@ -28,7 +29,6 @@ try:  # libyaml is several times faster; the pure-Python loader is equivalent.
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader  # type: ignore[assignment]
 
-MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_NESTING = 64
 MAX_TEXT_CHARS = 50_000  # far more than any real title, text or quote; bounds what one field can cost
 
@@ -83,7 +83,7 @@ def read_briefing(path: str | Path) -> tuple[Briefing | None, list[ContentError]
     root, error = read_yaml_file(path)
     if error:
         return None, [error]
-    return _Reader(str(path), path.parent).read(root)
+    return _Reader(str(path), path).read(root)
 
 
 def read_yaml_file(path: Path) -> tuple[yaml.Node | None, ContentError | None]:
@@ -100,10 +100,7 @@ def read_text(path: Path) -> tuple[str, ContentError | None]:
         return "", ContentError(name, line, column, "(file)", message)
 
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return fail(f"file is too large ({size / 2**20:.1f} MiB; the limit is {MAX_FILE_BYTES // 2**20} MiB)")
-        data = path.read_bytes()
+        data = read_bounded(path, MAX_FILE_BYTES)
     except OSError as exc:
         return fail(f"cannot read file: {exc.strerror or exc}")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -120,6 +117,27 @@ def read_text(path: Path) -> tuple[str, ContentError | None]:
         line = text.count("\n", 0, offset) + 1
         return fail("file contains a NUL character", line, offset - (text.rfind("\n", 0, offset) + 1) + 1)
     return text, None
+
+
+def source_path(briefing: Path, clean: str) -> Path:
+    """Where the source text named ``clean`` in ``briefing`` is; a ``ValueError`` saying why it may not be read.
+
+    A briefing quotes only files beside it (in its folder or below), so a briefing someone sent
+    cannot pull ``/etc/passwd`` or ``~/.ssh`` into the app or into an export; symlinks count
+    where they lead."""
+    if "\x00" in clean:
+        raise ValueError("the path contains a NUL character")
+    if Path(clean).is_absolute():
+        raise ValueError(f"{sanitise(clean)!r} is absolute; give a path relative to the briefing's folder")
+    try:
+        folder = briefing.parent.resolve()
+        target = (folder / clean).resolve()
+    except (OSError, RuntimeError) as exc:  # a symlink loop: RuntimeError before Python 3.13
+        raise ValueError(f"cannot resolve {sanitise(clean)!r}: {exc}") from None
+    if not target.is_relative_to(folder):
+        raise ValueError(f"{sanitise(clean)!r} leads outside the briefing's folder; a briefing can only quote "
+                         "files beside it")
+    return target
 
 
 def compose_yaml(name: str, text: str) -> tuple[yaml.Node | None, ContentError | None]:
@@ -169,9 +187,9 @@ class _Reader:
 
     _constructor = yaml.constructor.SafeConstructor()
 
-    def __init__(self, name: str, base: Path):
+    def __init__(self, name: str, briefing_path: Path):
         self.name = name
-        self.base = base
+        self.briefing_path = briefing_path
         self.errors: list[ContentError] = []
         self.source: str | None = None
         self.ids: dict[str, yaml.Node] = {}
@@ -199,9 +217,13 @@ class _Reader:
         node = _lookup(root, "meeting", "source", "clean")
         if node is None or not isinstance(node, yaml.ScalarNode) or node.tag != _TAG + "str":
             return None  # reported as a missing or wrong field by the main pass
-        path = self.base / node.value
         try:
-            return path.read_text(encoding="utf-8")
+            path = source_path(self.briefing_path, node.value)
+        except ValueError as exc:
+            self.error(node, "meeting.source.clean", str(exc))
+            return None
+        try:
+            return read_bounded(path, MAX_FILE_BYTES).decode("utf-8")
         except OSError as exc:
             self.error(node, "meeting.source.clean", f"cannot read source text {path}: {exc.strerror or exc}")
             return None
