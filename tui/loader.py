@@ -80,9 +80,20 @@ def load_briefing(path: str | Path) -> Briefing:
 def read_briefing(path: str | Path) -> tuple[Briefing | None, list[ContentError]]:
     """Load a briefing file; return it (or None) and every problem found."""
     path = Path(path)
-    root, error = read_yaml_file(path)
-    if error:
-        return None, [error]
+    return _read_briefing_text(path, *read_text(path))
+
+
+def read_briefing_bytes(path: str | Path, data: bytes) -> tuple[Briefing | None, list[ContentError]]:
+    """Like ``read_briefing``, from the bytes of ``path`` already read: what is checked is what was read."""
+    path = Path(path)
+    return _read_briefing_text(path, *decode_text(str(path), data))
+
+
+def _read_briefing_text(path: Path, text: str, error: ContentError | None) -> tuple[Briefing | None,
+                                                                                     list[ContentError]]:
+    root, error = (None, error) if error else compose_yaml(str(path), text)
+    if error or root is None:
+        return None, [error] if error else []
     return _Reader(str(path), path).read(root)
 
 
@@ -94,15 +105,19 @@ def read_yaml_file(path: Path) -> tuple[yaml.Node | None, ContentError | None]:
 
 def read_text(path: Path) -> tuple[str, ContentError | None]:
     """Read a content file as UTF-8 text, or say why it cannot be."""
-    name = str(path)
+    try:
+        data = read_bounded(path, MAX_FILE_BYTES)
+    except OSError as exc:
+        return "", ContentError(str(path), 1, 1, "(file)", f"cannot read file: {exc.strerror or exc}")
+    return decode_text(str(path), data)
+
+
+def decode_text(name: str, data: bytes) -> tuple[str, ContentError | None]:
+    """A content file's bytes as UTF-8 text, or where and why they are not."""
 
     def fail(message: str, line: int = 1, column: int = 1) -> tuple[str, ContentError]:
         return "", ContentError(name, line, column, "(file)", message)
 
-    try:
-        data = read_bounded(path, MAX_FILE_BYTES)
-    except OSError as exc:
-        return fail(f"cannot read file: {exc.strerror or exc}")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return fail("file is UTF-16; save it as UTF-8")
     try:
