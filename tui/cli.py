@@ -1,12 +1,19 @@
 """The ``briefing`` command: open the browser, check content files, export a briefing.
 
-Exit codes: 0 success, 1 invalid content, 2 usage error. Errors in content are
-printed one per line as ``PATH:LINE:COL: field: message``; never a traceback.
+Exit codes: 0 success, 1 invalid content (or output that cannot be written), 2 usage
+error, 141 when the reader of the output went away (as for a process killed by SIGPIPE,
+and as silently). Errors in content are printed one per line as
+``PATH:LINE:COL: field: message``; never a traceback. ``check`` and ``export`` never
+import Textual.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
+import os
+import signal
 import sys
 from pathlib import Path
 
@@ -54,8 +61,57 @@ def _export_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _Unwritable(Exception):
+    """Standard output or error cannot be written; ``message`` says why (None: the reader went away)."""
+
+    def __init__(self, message: str | None):
+        super().__init__(message)
+        self.message = message
+
+
+def _write(stream_name: str, text: str) -> None:
+    """Write to ``sys.stdout`` or ``sys.stderr`` now, turning any failure into ``_Unwritable``."""
+    stream = getattr(sys, stream_name)
+    try:
+        if stream is None:  # started with the descriptor closed (``>&-``)
+            raise OSError(errno.EBADF, "it is closed")
+        stream.write(text)
+        stream.flush()  # fail here, where it can be reported, not at interpreter exit
+    except BrokenPipeError:
+        _discard(stream)
+        raise _Unwritable(None) from None
+    except OSError as exc:
+        _discard(stream)
+        what = "output" if stream_name == "stdout" else "error"
+        raise _Unwritable(f"briefing: cannot write to standard {what}: {exc.strerror or exc}") from None
+
+
+def _discard(stream) -> None:
+    """Point a failed stream at /dev/null, so the flush at exit has nowhere to fail (and no traceback)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)
+    except (AttributeError, OSError, ValueError):  # no descriptor (closed, or a test's capture)
+        pass
+
+
+def _out(text: str) -> None:
+    _write("stdout", text + "\n")
+
+
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
+    try:
+        return _main(sys.argv[1:] if argv is None else argv)
+    except _Unwritable as exc:
+        if exc.message is None:
+            return 128 + signal.SIGPIPE
+        with contextlib.suppress(_Unwritable):  # nowhere left to say it; the exit status still does
+            _write("stderr", exc.message + "\n")
+        return 1
+
+
+def _main(argv: list[str]) -> int:
     try:
         if argv and argv[0] == "check":
             return run_check(_check_parser().parse_args(argv[1:]).paths)
@@ -70,24 +126,40 @@ def main(argv: list[str] | None = None) -> int:
 
 def _report(errors) -> None:
     for error in errors:
-        print(error, file=sys.stderr)
+        _write("stderr", f"{error}\n")
 
 
 def run_check(paths: list[Path]) -> int:
     from .loader import read_briefing
-    from .themes import is_theme_file, read_theme_file
 
     failed = False
     for path in paths or [default_briefing()]:
-        if is_theme_file(path):
+        if _is_theme_file(path):
+            from .themes import read_theme_file  # Textual parses the colours: only for a theme
+
             _, errors = read_theme_file(path)
         else:
             _, errors = read_briefing(path)
         _report(errors)
         failed = failed or bool(errors)
         if not errors:
-            print(f"{path}: ok")
+            _out(f"{path}: ok")
     return 1 if failed else 0
+
+
+def _is_theme_file(path: Path) -> bool:
+    """A theme file lies under a ``themes`` directory, or names a theme rather than a meeting."""
+    import yaml
+
+    from .loader import read_yaml_file
+
+    if "themes" in path.parts:
+        return True
+    root, _ = read_yaml_file(path)
+    if not isinstance(root, yaml.MappingNode):
+        return False
+    keys = {k.value for k, _ in root.value if isinstance(k, yaml.ScalarNode)}
+    return bool(keys & {"primary", "name"}) and not keys & {"meeting", "format"}
 
 
 def run_export(path: Path | None, fmt: str, language: str) -> int:
@@ -98,7 +170,7 @@ def run_export(path: Path | None, fmt: str, language: str) -> int:
     if errors or briefing is None:
         _report(errors)
         return 1
-    sys.stdout.write(to_json(briefing, language) if fmt == "json" else to_markdown(briefing, language))
+    _write("stdout", to_json(briefing, language) if fmt == "json" else to_markdown(briefing, language))
     return 0
 
 
@@ -114,7 +186,7 @@ def run_app(path: Path | None, language: str | None, theme: str | None) -> int:
 
     app = BriefingApp(briefing, language=language, theme_name=theme, cache_key=cache_key)
     if theme is not None and not app.is_known_theme(theme):
-        print(f"briefing: unknown theme {theme!r}; choose one of: {', '.join(app.theme_names())}", file=sys.stderr)
+        _write("stderr", f"briefing: unknown theme {theme!r}; choose one of: {', '.join(app.theme_names())}\n")
         return 2
     app.run()
     return app.return_code or 0
