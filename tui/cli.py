@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import errno
+import functools
 import os
 import signal
 import sys
@@ -188,5 +189,20 @@ def run_app(path: Path | None, language: str | None, theme: str | None) -> int:
     if theme is not None and not app.is_known_theme(theme):
         _write("stderr", f"briefing: unknown theme {theme!r}; choose one of: {', '.join(app.theme_names())}\n")
         return 2
-    app.run()
+    import asyncio
+
+    asyncio.run(_run_until_signalled(app))
     return app.return_code or 0
+
+
+async def _run_until_signalled(app) -> None:
+    """Run the app; SIGTERM (``kill``) and SIGHUP end it through Textual, which restores the terminal.
+
+    Python's default for both is to die at once, leaving the terminal in the alternate screen with
+    mouse tracking on. The status is the one a shell reports for a process the signal ended."""
+    import asyncio
+
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        loop.add_signal_handler(signum, functools.partial(app.exit, return_code=128 + signum))
+    await app.run_async()
