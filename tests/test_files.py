@@ -61,3 +61,11 @@ def test_a_theme_that_is_a_fifo_is_skipped_with_one_error(tmp_path):
     assert themes == [] and len(errors) == 1
     assert str(errors[0]) == (f"{tmp_path / 'pipe.yaml'}:1:1: (file): cannot read file: a FIFO (named pipe), "
                               "not a regular file")
+
+
+def test_the_test_contents_source_texts_are_the_bundled_one():
+    from .conftest import CONTENT, TEST_CONTENT
+
+    bundled = (CONTENT / "sources" / "guizhou-2023.txt").read_bytes()
+    copies = sorted(TEST_CONTENT.rglob("sources/guizhou-2023.txt"))
+    assert len(copies) == 3 and all(copy.read_bytes() == bundled for copy in copies)
