@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .model import LANGUAGES
+from .model import LANGUAGES, Language
 from .paths import default_briefing
 
 DESCRIPTION = """\
@@ -163,7 +163,7 @@ def _is_theme_file(path: Path) -> bool:
     return bool(keys & {"primary", "name"}) and not keys & {"meeting", "format"}
 
 
-def run_export(path: Path | None, fmt: str, language: str) -> int:
+def run_export(path: Path | None, fmt: str, language: Language) -> int:
     from .export import to_json, to_markdown
     from .loader import read_briefing
 
@@ -175,7 +175,7 @@ def run_export(path: Path | None, fmt: str, language: str) -> int:
     return 0
 
 
-def run_app(path: Path | None, language: str | None, theme: str | None) -> int:
+def run_app(path: Path | None, language: Language | None, theme: str | None) -> int:
     from .cache import load_briefing_cached
 
     # Load before the full-screen UI starts, so bad content is reported on a normal terminal.
