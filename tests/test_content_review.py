@@ -227,7 +227,7 @@ def test_content_names_no_part_of_the_app(briefing):
     ("Provincial Big Data Bureau", "Guizhou Provincial Big Data Development Administration"),
     ("principal leaders", "principal officials"),
     ("the provincial capital", "Guiyang"),
-    ("Big data-industry", "Integration index, big data and industry"),
+    ("Big data-industry", "Index of big data integration with industry"),  # not "big-data industry"
     ("Gui Ren Ma", "Guirenma"),
 ])
 def test_reviewed_english_phrasing(briefing, slip, better):
