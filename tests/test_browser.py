@@ -165,7 +165,7 @@ async def test_t_cycles_the_language_through_titles_tabs_lists_and_details():
         assert app.language == "en"
         assert str(overview.get_option_at_index(0).prompt) == "Assessment of 2022"
         await pilot.press("2")
-        assert str(list_.get_option_at_index(0).prompt) == "Core big data industries kept growing"
+        assert str(list_.get_option_at_index(0).prompt) == "Principal big data industries kept growing"
 
 
 async def test_language_comes_from_the_flag_or_the_locale(monkeypatch):

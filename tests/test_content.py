@@ -59,8 +59,10 @@ def test_the_meeting(briefing):
     assert str(meeting.date) == "2023-02-13"
     assert (meeting.place.en, meeting.place.zh) == ("Guiyang", "貴陽")
     assert (meeting.reviews_year, meeting.plans_year) == (2022, 2023)
-    assert [s.kind for s in briefing.overview] == ["assessment", "guidance", "requirements", "next-steps",
-                                                   "attendance"]
+    # The five summaries in the article's order; a goal or task follows its section, as the same kind.
+    kinds = [s.kind for s in briefing.overview]
+    assert list(dict.fromkeys(kinds)) == ["assessment", "guidance", "requirements", "next-steps", "attendance"]
+    assert kinds == sorted(kinds, key=kinds.index)
 
 
 # Every figure of the 2022 achievements the issue names:
@@ -113,11 +115,16 @@ def test_six_speakers_and_the_award_categories(briefing):
     assert "Huawei Cloud" in [s.title.en for s in briefing.speakers]
     assert len(briefing.awards) == 4
     for award in briefing.awards:
-        assert award.title.zh in award.quote.text
+        assert award.title.zh in as_we_write(award.quote.text)
 
 
 GLOSSARY_TERMS = ["四新", "四化", "四區一高地", "四大行動", "五大行動", "五個創新", "東數西算", "萬企融合", "百企引領",
-                  "上云用數賦智", "云算數網", "新國發2號文件", "貴商易", "貴人碼"]
+                  "上雲用數賦智", "雲算數網", "新國發2號文件", "貴商易", "貴人碼", "大數據科創城"]
+
+
+def as_we_write(quote: str) -> str:
+    """A quote with the mirror's Simplified forms in Traditional, as the fields we write spell them."""
+    return quote.replace("云", "雲").replace("示范", "示範")
 
 
 def test_the_glossary_explains_every_assumed_term_and_is_marked_editorial(briefing):
@@ -126,7 +133,7 @@ def test_the_glossary_explains_every_assumed_term_and_is_marked_editorial(briefi
         entry = terms[term]
         assert isinstance(entry, GlossaryEntry) and entry.editorial is True
         assert entry.text.en and entry.text.zh
-        assert term.replace("文件", "") in entry.quote.text
+        assert term.replace("文件", "") in as_we_write(entry.quote.text)
 
 
 def test_items_link_both_ways(briefing):

@@ -39,7 +39,7 @@ def result_ids(results):
     ("数据中心", "data-centres"),
     ("數據中心", "data-centres"),
     ("sjzx", "data-centres"),
-    ("shuju", "core-industry"),
+    ("shuju", "goal-data-circulation-hub"),  # the first title with 數據
     ("huawei", "huawei-cloud"),
 ])
 async def test_typing_filters_results(query, first):

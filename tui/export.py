@@ -68,17 +68,40 @@ def comparator_text(comparator: str | None, language: Language) -> str:
     return ui(words[comparator], language) if comparator else ""
 
 
+def value_text(value: float, comparator: str | None, unit: Bilingual | None, language: Language) -> str:
+    """A number as a reader says it: "at least 40% of GDP" / "40%以上", "about 46 index points" / "指數46左右"."""
+    number = f"{value:g}"
+    unit_text = localize(unit, language) if unit else ""
+    words = comparator_text(comparator, language)
+    if language == "en":
+        amount = f"{number}{unit_text}" if unit_text.startswith("%") else " ".join(filter(None, [number, unit_text]))
+        return " ".join(filter(None, [words, amount]))
+    return f"{number}{unit_text}{words}" if unit_text.startswith("%") else f"{unit_text}{number}{words}"
+
+
 def target_value_text(target: Target, language: Language) -> str:
-    """A target's value as a reader says it: "at least 40 % of GDP" / "40%以上"."""
+    """A target's value as a reader says it: "at least 40% of GDP" / "40%以上"."""
     if target.value is None:
         return comparator_text(target.comparator, language) or ui("qualitative", language)
-    number = f"{target.value:g}"
-    unit = localize(target.unit, language) if target.unit else ""
-    comparator = comparator_text(target.comparator, language)
-    if language == "en":
-        value = f"{number}{unit}" if unit.startswith("%") else " ".join(filter(None, [number, unit]))
-        return " ".join(filter(None, [comparator, value]))
-    return f"{number}{unit}{comparator}" if unit.startswith("%") else f"{unit}{number}{comparator}"
+    return value_text(target.value, target.comparator, target.unit, language)
+
+
+def _with_year(text: str, year: int | None) -> str:
+    return text if year is None else f"{text} ({year})"
+
+
+def target_text(target: Target, language: Language) -> str:
+    """A target's value and, when the source sets one, its year: "at least 40% of GDP (2023)"."""
+    return _with_year(target_value_text(target, language), target.year)
+
+
+def baseline_text(target: Target, language: Language) -> str:
+    """Where a target starts, in the target's unit and as the source qualifies it: "about 37% of GDP (2022)"
+    / "37%左右 (2022)"; empty when the source states no baseline."""
+    baseline = target.baseline
+    if baseline is None:
+        return ""
+    return _with_year(value_text(baseline.value, baseline.comparator, target.unit, language), baseline.year)
 
 
 def to_markdown(briefing: Briefing, language: Language = "en") -> str:
@@ -129,10 +152,10 @@ def _item_markdown(briefing: Briefing, item: Item, language: Language) -> list[s
         lines += [f"- {localize(m.text, language)} / {other(m.text, language)}" for m in item.measures]
         lines.append("")
     if isinstance(item, Target):
-        lines += [f"- {ui('Target', language)}: {target_value_text(item, language)} ({item.year})"]
+        lines += [f"- {ui('Target', language)}: {target_text(item, language)}"]
         if item.baseline:
             achievement = briefing.by_id()[item.baseline.achievement]
-            lines.append(f"- {ui('Baseline', language)}: {item.baseline.value:g} ({item.baseline.year}), "
+            lines.append(f"- {ui('Baseline', language)}: {baseline_text(item, language)}, "
                          f"{localize(achievement.title, language)}")
         lines.append("")
     related = briefing.related(item)

@@ -85,6 +85,9 @@ class OverviewSection:
     title: Bilingual
     text: Bilingual
     quote: SourceQuote
+    # One goal or task of a section stands as an item of the same kind, linked to the section and to the
+    # targets it restates, so that a reader can find and open it.
+    related: tuple[str, ...] = field(default=(), metadata=ref("any"))
 
 
 @dataclass(frozen=True)
@@ -140,9 +143,9 @@ class Target:
     kind: Literal["quantitative", "qualitative"]
     title: Bilingual
     text: Bilingual
-    year: int
     quote: SourceQuote
     action: str = field(metadata=ref("actions"))
+    year: Optional[int] = None  # None when the source sets no date ("speed up building…")
     value: Optional[Union[int, float]] = None
     comparator: Optional[Literal["at-least", "about", "top-ranks"]] = None
     unit: Optional[Bilingual] = None
@@ -241,7 +244,7 @@ class Briefing:
 
 def outgoing_links(item: Item) -> list[str]:
     """The ids an item names, in the order it names them."""
-    if isinstance(item, Achievement):
+    if isinstance(item, (Achievement, OverviewSection)):
         return list(item.related)
     if isinstance(item, Action):
         return [item.innovation, *item.targets]

@@ -14,6 +14,8 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from ..i18n import SIMPLIFIED_CONVERSION
+
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 
@@ -48,7 +50,7 @@ class Folder:
         if self._converter is None:
             import opencc  # noqa: PLC0415 - off the startup path
 
-            self._converter = opencc.OpenCC("t2s").convert
+            self._converter = opencc.OpenCC(SIMPLIFIED_CONVERSION).convert  # as the reader sees Simplified
         # One converter call for many characters: one per line, so each converts on its own.
         converted = self._converter("\n".join(chars)).split("\n")
         if len(converted) != len(chars):  # pragma: no cover - a converter that joins lines

@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import OptionList, Static
 
-from ..export import target_value_text
+from ..export import target_text
 from ..i18n import localize, other, ui
 from ..model import Action, Briefing, Item, Language, Target
 from ..panes import PaneSpec
@@ -30,7 +30,7 @@ def row_prompt(briefing: Briefing, item: Item, language: Language) -> Text:
         if innovation is not None:
             text.append(f"\n   → {localize(innovation.title, language)}", style="italic")
     elif isinstance(item, Target):
-        text.append(f"\n   {target_value_text(item, language)} ({item.year})", style="italic")
+        text.append(f"\n   {target_text(item, language)}", style="italic")
     return text
 
 

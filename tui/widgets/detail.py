@@ -14,7 +14,7 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..export import target_value_text
+from ..export import baseline_text, target_text
 from ..i18n import localize, other, ui
 from ..model import Achievement, Action, Briefing, GlossaryEntry, Item, Language, Target
 from .target_chart import axis_max, horizontal_bar
@@ -74,12 +74,12 @@ def item_renderable(briefing: Briefing, item: Item, language: Language) -> Rende
 
 def target_summary(target: Target, language: Language) -> Text:
     text = Text(f"{ui('Target', language)}: ", style="bold")
-    text.append(f"{target_value_text(target, language)} ({target.year})")
+    text.append(target_text(target, language))
     if target.value is not None:
         text.append("\n")
         text.append_text(horizontal_bar(target, axis_max([target])))
     if target.baseline:
-        text.append(f"\n{ui('Baseline', language)}: {target.baseline.value:g} ({target.baseline.year})", style="italic")
+        text.append(f"\n{ui('Baseline', language)}: {baseline_text(target, language)}", style="italic")
     return text
 
 

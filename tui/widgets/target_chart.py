@@ -14,7 +14,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.widgets import Static
 
-from ..export import target_value_text
+from ..export import baseline_text, target_text, target_value_text
 from ..i18n import localize, ui
 from ..model import Briefing, Language, Target
 
@@ -88,11 +88,9 @@ def target_line(briefing: Briefing, target: Target, language: Language) -> Text:
     line = Text(localize(target.title, language), style="bold")
     line.append("\n")
     line.append_text(horizontal_bar(target, axis_max([target])))
-    line.append(f" {target_value_text(target, language)} ({target.year})")
+    line.append(f" {target_text(target, language)}")
     if target.baseline:
-        baseline = target.baseline
-        about = "~" if baseline.comparator == "about" else ""
-        line.append(f"  ◀ {ui('Baseline', language)} {about}{baseline.value:g} ({baseline.year})", style="italic")
+        line.append(f"  ◀ {ui('Baseline', language)}: {baseline_text(target, language)}", style="italic")
     return line
 
 
