@@ -40,7 +40,8 @@ def cache_dir() -> Path:
 def _schema_digest() -> bytes:
     """What a cached briefing was read with: a changed model or loader makes old entries misses."""
     digest = hashlib.sha256(__version__.encode())
-    for module in ("model.py", "loader.py", "files.py", "cache.py", "search/index.py", "search/fold.py"):
+    # Every module whose code decides what a cached briefing or index holds (i18n: the Simplified conversion).
+    for module in ("model.py", "loader.py", "files.py", "cache.py", "i18n.py", "search/index.py", "search/fold.py"):
         digest.update((Path(__file__).parent / module).read_bytes())
     return digest.digest()
 
