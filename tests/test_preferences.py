@@ -368,6 +368,14 @@ def test_remaps_may_swap_keys_and_quit_keeps_ctrl_q():
                                                     "ctrl+p already does command_palette (everywhere); keeping y"]
 
 
+async def test_an_unknown_saved_theme_is_named_at_its_line(config):
+    config.write_text("pane: targets\ntheme: no-such-theme\n", encoding="utf-8")
+    app = BriefingApp(language="en", config=config)
+    async with app.run_test(size=SIZE, notifications=True):
+        assert app.theme == "briefing-dark" and app.browser.active_pane == "targets"
+        assert warnings_of(app) == [f"{config}:2:8: theme: unknown theme 'no-such-theme'; using briefing-dark"]
+
+
 def test_bad_values_in_the_config_are_named_one_line_each(config):
     config.write_text("language: fr\ntheme: 3\npane: targets\ncolour: red\npane: actions\n", encoding="utf-8")
     read = read_preferences(config)

@@ -141,7 +141,7 @@ class BriefingApp(App):
 
         usable, problems = check_keymap(keymap, self.all_bindings())
         for binding_id, message in problems:
-            self.store.problem(f"keymap.{binding_id}", message, binding_id)
+            self.store.problem(f"keymap.{binding_id}", message)
         return usable
 
     # -- preferences --------------------------------------------------------------------

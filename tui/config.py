@@ -62,7 +62,7 @@ class ConfigRead:
     preferences: Preferences = field(default_factory=Preferences)
     problems: list[ContentError] = field(default_factory=list)
     writable: bool = True
-    keymap_marks: dict[str, tuple[int, int]] = field(default_factory=dict)  # binding id → (line, column)
+    marks: dict[str, tuple[int, int]] = field(default_factory=dict)  # "theme", "keymap.quit"… → (line, column)
 
 
 def read_config_text(path: Path) -> tuple[str | None, ContentError | None]:
@@ -94,9 +94,12 @@ def read_preferences(path: Path) -> ConfigRead:
     return ConfigRead() if root is None else _read_mapping(path, root)
 
 
+def _position(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
 def _error(path: Path, node: yaml.Node, field_name: str, message: str) -> ContentError:
-    mark = node.start_mark
-    return ContentError(str(path), mark.line + 1, mark.column + 1, field_name, message)
+    return ContentError(str(path), *_position(node), field_name, message)
 
 
 def _text(node: yaml.Node) -> str | None:
@@ -123,6 +126,7 @@ def _read_mapping(path: Path, root: yaml.MappingNode) -> ConfigRead:
                 problems.append(_error(path, value_node, key, problem))
             else:
                 values[key] = value_node.value
+                marks[key] = _position(value_node)
     return ConfigRead(Preferences(**values), problems, True, marks)
 
 
@@ -156,7 +160,7 @@ def _read_keymap(path: Path, node: yaml.Node, problems: list[ContentError],
             problems.append(_error(path, keys_node, where, f"expected a key name, got {_describe(keys_node)}"))
         else:
             keymap[binding_id] = keys
-            marks[binding_id] = (keys_node.start_mark.line + 1, keys_node.start_mark.column + 1)
+            marks[f"keymap.{binding_id}"] = _position(keys_node)
     return keymap
 
 
@@ -290,7 +294,7 @@ class PreferenceStore:
         read = read_preferences(path) if path is not None else ConfigRead()
         self.preferences = read.preferences
         self.problems = list(read.problems)
-        self._marks = read.keymap_marks
+        self._marks = read.marks
         self._changes: dict[str, str | None] = {}
         self._warned = not read.writable  # the reader was told at start that nothing is saved
 
@@ -317,9 +321,9 @@ class PreferenceStore:
         self._warned = True
         return problem
 
-    def problem(self, field_name: str, message: str, binding_id: str | None = None) -> None:
-        """Add a problem found later (an unknown theme, a bad key), at its entry when known."""
-        line, column = self._marks.get(binding_id or "", (1, 1))
+    def problem(self, field_name: str, message: str) -> None:
+        """Add a problem found later (an unknown theme, a bad key) at its entry's line."""
+        line, column = self._marks.get(field_name, (1, 1))
         self.problems.append(ContentError(str(self.path), line, column, field_name, message))
 
 
