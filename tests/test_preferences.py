@@ -34,8 +34,18 @@ def config(tmp_path):
     return path
 
 
-def warnings_of(app) -> list[str]:
-    return [str(n.message) for n in app._notifications if n.severity == "warning"]
+def record_warnings(app) -> list[str]:
+    """Every warning the app shows, kept: toasts expire, and a loaded machine can outlast them."""
+    shown: list[str] = []
+    notify = app.notify
+
+    def recording(message, *args, **kwargs):
+        if kwargs.get("severity") == "warning":
+            shown.append(str(message))
+        return notify(message, *args, **kwargs)
+
+    app.notify = recording
+    return shown
 
 
 async def test_theme_language_and_pane_persist_across_two_runs(config):
@@ -100,6 +110,7 @@ BROKEN = HANDWRITTEN + "[oops\n"
 async def test_a_config_with_a_syntax_error_is_byte_for_byte_unchanged_after_a_session(config):
     config.write_text(BROKEN, encoding="utf-8")
     app = BriefingApp(language="en", config=config)
+    warnings = record_warnings(app)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         assert app.theme == "briefing-dark"  # defaults: nothing of a file that does not parse is trusted
         await pilot.press("2", "3", "t", "t", "4", "l", "h", "t")
@@ -107,7 +118,6 @@ async def test_a_config_with_a_syntax_error_is_byte_for_byte_unchanged_after_a_s
         app.flush_preferences()
         await pilot.pause()
         assert config.read_text(encoding="utf-8") == BROKEN
-        warnings = warnings_of(app)
         assert len(warnings) == 1  # warned once, at start; not again on every change
         assert f"{config}:10:1: (yaml): invalid YAML" in warnings[0] and "not saved" in warnings[0]
         await pilot.press("q")
@@ -119,18 +129,20 @@ async def test_a_config_with_a_syntax_error_is_byte_for_byte_unchanged_after_a_s
 async def test_a_config_the_app_cannot_read_or_use_is_never_replaced(config, content):
     config.write_bytes(content)
     app = BriefingApp(language="en", config=config)
+    shown = record_warnings(app)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("2", "t")
-        assert len(warnings_of(app)) == 1 and str(config) in warnings_of(app)[0]
+        assert len(shown) == 1 and str(config) in shown[0]
     assert config.read_bytes() == content
 
 
 async def test_an_unreadable_config_warns_and_uses_defaults(config):
     config.mkdir()  # a directory where the file should be: reading it fails even as root
     app = BriefingApp(config=config)
+    shown = record_warnings(app)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         assert app.theme == "briefing-dark"
-        assert [w for w in warnings_of(app) if "cannot read file" in w]
+        assert [w for w in shown if "cannot read file" in w]
         await pilot.press("2")
     assert config.is_dir() and not list(config.iterdir())
 
@@ -149,12 +161,13 @@ async def test_a_read_only_config_directory_warns_once(tmp_path):
     blocker.write_text("", encoding="utf-8")
     config = blocker / "briefing" / "config.yaml"  # its parent can never be created
     app = BriefingApp(language="en", config=config)
+    shown = record_warnings(app)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("t")
         app.flush_preferences()
         await pilot.press("t", "2")
         app.flush_preferences()
-        warnings = [w for w in warnings_of(app) if "cannot save preferences" in w]
+        warnings = [w for w in shown if "cannot save preferences" in w]
         assert len(warnings) == 1
         assert app.language == "zh-Hans"  # the app runs on
 
@@ -217,6 +230,22 @@ def test_writes_are_atomic(config, monkeypatch):
     assert "No space left on device" in problem
     assert config.read_text(encoding="utf-8") == "theme: briefing-light\n"
     assert sorted(p.name for p in config.parent.iterdir()) == ["config.yaml"]  # no temporary left behind
+
+
+@pytest.mark.parametrize(("before", "changes", "after"), [
+    ("# c\r\ntheme: a   # x\r\nkeymap:\r\n  q: w\r\n", {"theme": "bb"},
+     "# c\r\ntheme: bb  # x\r\nkeymap:\r\n  q: w\r\n"),  # Windows line ends stay
+    ("# mine\nlanguage: zh-Hans  # for now\n# about the keys\nkeymap:\n  copy: c\n", {"language": None},
+     "# mine\n# about the keys\nkeymap:\n  copy: c\n"),  # a removed entry takes only its own line
+    ("# mine\nlanguage: zh-Hans\n# the end\n", {"language": None}, "# mine\n# the end\n"),
+    ("# nothing yet\n", {"pane": "targets"}, "# nothing yet\npane: targets\n"),
+    ("", {"pane": "targets"}, "# briefing preferences; edit freely, or let the app keep them.\npane: targets\n"),
+    ("pane: targets\n", {"pane": "targets"}, "pane: targets\n"),
+])
+def test_saving_edits_the_file_and_nothing_else(config, before, changes, after):
+    config.write_bytes(before.encode())
+    assert save_changes(config, changes) is None
+    assert config.read_bytes().decode() == after
 
 
 def test_saving_keeps_the_files_permissions_and_its_symlink(config, tmp_path):
@@ -294,8 +323,8 @@ keymap:
 async def test_each_bad_keymap_entry_is_named_and_the_good_ones_are_kept(config):
     config.write_text(KEYMAP, encoding="utf-8")
     app = BriefingApp(language="en", config=config)
+    warnings = record_warnings(app)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        warnings = warnings_of(app)
         assert len(warnings) == 1  # one notice for all of them
         lines = warnings[0].splitlines()[1:]
         assert len(lines) == 5
@@ -371,9 +400,10 @@ def test_remaps_may_swap_keys_and_quit_keeps_ctrl_q():
 async def test_an_unknown_saved_theme_is_named_at_its_line(config):
     config.write_text("pane: targets\ntheme: no-such-theme\n", encoding="utf-8")
     app = BriefingApp(language="en", config=config)
+    shown = record_warnings(app)
     async with app.run_test(size=SIZE, notifications=True):
         assert app.theme == "briefing-dark" and app.browser.active_pane == "targets"
-        assert warnings_of(app) == [f"{config}:2:8: theme: unknown theme 'no-such-theme'; using briefing-dark"]
+        assert shown == [f"{config}:2:8: theme: unknown theme 'no-such-theme'; using briefing-dark"]
 
 
 def test_bad_values_in_the_config_are_named_one_line_each(config):
@@ -394,8 +424,8 @@ async def test_seven_broken_themes_and_a_bad_config_give_two_notices(config, tmp
         (themes / f"t{n}.yaml").write_text(f"name: t{n}\nprimary: nope\n", encoding="utf-8")
     config.write_text("language: fr\ntheme: 3\n", encoding="utf-8")
     app = BriefingApp(language="en", config=config)
+    warnings = record_warnings(app)
     async with app.run_test(size=SIZE, notifications=True):
-        warnings = warnings_of(app)
         assert len(warnings) == 2
         assert warnings[0].startswith("2 problems in your preferences") and f"{config}:2:8: theme" in warnings[0]
         assert warnings[1].startswith("7 of your themes were skipped")

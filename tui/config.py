@@ -81,6 +81,8 @@ def _read_root(path: Path) -> tuple[str, yaml.MappingNode | None, ContentError |
     if error is not None or text is None:
         return "", None, error
     root, error = compose_yaml(str(path), text)
+    if error is not None and error.field == "(file)":  # empty, or comments only: no preferences yet
+        return text, None, None
     if error is None and root is not None and not isinstance(root, yaml.MappingNode):
         error = _error(path, root, "(top-level)", "preferences must be a mapping (theme: …, keymap: …)")
     return text, root, error
@@ -203,6 +205,8 @@ def _edited(text: str, changes: Mapping[str, str | None]) -> str:
     from ruamel.yaml.comments import CommentedMap  # noqa: PLC0415
     from ruamel.yaml.util import load_yaml_guess_indent  # noqa: PLC0415
 
+    original, crlf = text, "\r\n" in text  # a file saved on Windows keeps its line ends
+    text = text.replace("\r\n", "\n")
     round_trip = YAML()
     round_trip.preserve_quotes = True
     round_trip.width = 4096  # never re-wrap the reader's lines
@@ -218,11 +222,13 @@ def _edited(text: str, changes: Mapping[str, str | None]) -> str:
             _remove(data, key)
         else:
             data[key] = value
-    if not data:
-        return prefix if prefix != HEADER else text
+    if not data and prefix:  # nothing to add to a file that has no entries
+        return original
     stream = io.StringIO()
     round_trip.dump(data, stream)
-    return prefix + stream.getvalue()
+    body = stream.getvalue() if data else stream.getvalue().removesuffix("{}\n")  # emptied: its comments only
+    result = prefix + body
+    return result.replace("\n", "\r\n") if crlf else result
 
 
 def _remove(data, key: str) -> None:
