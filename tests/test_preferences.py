@@ -7,7 +7,7 @@ import yaml
 from textual.command import CommandPalette
 
 from tui.app import BriefingApp
-from tui.config import read_preferences, save_changes
+from tui.config import read_preferences, save_changes, startup_notices
 from tui.keymap import check_keymap, parse_key
 from tui.screens.help_screen import HelpScreen, help_rows
 
@@ -430,3 +430,17 @@ async def test_seven_broken_themes_and_a_bad_config_give_two_notices(config, tmp
         assert warnings[0].startswith("2 problems in your preferences") and f"{config}:2:8: theme" in warnings[0]
         assert warnings[1].startswith("7 of your themes were skipped")
         assert all(f"t{n}.yaml:2:10" in warnings[1] for n in range(7)) and "briefing check" in warnings[1]
+
+
+def test_many_problems_still_make_one_notice_each_for_config_and_themes():
+    from tui.loader import ContentError
+
+    config_problems = [ContentError("config.yaml", n, 3, f"keymap.x{n}", "bad") for n in range(10, 0, -1)]
+    theme_errors = [ContentError(f"/t/t{n}.yaml", 2, 10, "primary", "bad") for n in range(12)]
+    config_notice, theme_notice = startup_notices(config_problems, theme_errors)
+    lines = config_notice.splitlines()
+    assert lines[0] == "10 problems in your preferences; the rest is in use:"
+    assert lines[1].startswith("config.yaml:1:3: keymap.x1:") and len(lines) == 10  # in file order, 8 shown
+    assert lines[-1] == "… and 2 more after these"
+    assert theme_notice.startswith("12 of your themes were skipped (/t): t0.yaml:2:10, t1.yaml:2:10")
+    assert "t7.yaml:2:10 and 4 more; run `briefing check FILE`" in theme_notice

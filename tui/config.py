@@ -334,7 +334,7 @@ class PreferenceStore:
 
 
 def startup_notices(config_problems: list[ContentError], theme_errors: list[ContentError],
-                    limit: int = 5) -> list[str]:
+                    limit: int = 8) -> list[str]:
     """At most two notices for all the problems with the reader's files, each naming file:line:col."""
     notices = []
     config_problems = sorted(config_problems, key=lambda problem: (problem.line, problem.column))
@@ -343,7 +343,7 @@ def startup_notices(config_problems: list[ContentError], theme_errors: list[Cont
     elif config_problems:
         lines = [str(problem) for problem in config_problems[:limit]]
         if len(config_problems) > limit:
-            lines.append(f"… and {len(config_problems) - limit} more")
+            lines.append(f"… and {len(config_problems) - limit} more after these")
         notices.append(f"{len(config_problems)} problems in your preferences; the rest is in use:\n" + "\n".join(lines))
     first_errors: dict[str, ContentError] = {}  # the first error of each file
     for error in theme_errors:
@@ -352,9 +352,7 @@ def startup_notices(config_problems: list[ContentError], theme_errors: list[Cont
         notices.append("theme skipped: " + "\n".join(str(error) for error in theme_errors[:limit]))
     elif first_errors:
         places = [f"{Path(e.path).name}:{e.line}:{e.column}" for e in first_errors.values()]
-        shown = ", ".join(places[:2 * limit])
-        if len(places) > 2 * limit:
-            shown += f" and {len(places) - 2 * limit} more"
+        shown = ", ".join(places[:limit]) + (f" and {len(places) - limit} more" if len(places) > limit else "")
         notices.append(f"{len(places)} of your themes were skipped ({Path(theme_errors[0].path).parent}): "
                        f"{shown}; run `briefing check FILE` to see why")
     return notices
