@@ -105,8 +105,7 @@ class BriefingApp(App):
             self.register_theme(theme)
         self.initial_pane = preferences.pane if preferences.pane in PANE_IDS else PANES[0].id
         initial_theme = self._initial_theme(theme_name)
-        # What is in effect now; only a change from it is a choice worth saving.
-        self._in_effect = {"language": self.language, "theme": initial_theme, "pane": self.initial_pane}
+        self.store.in_effect.update(language=self.language, theme=initial_theme, pane=self.initial_pane)
         self.theme = initial_theme
 
     def _initial_theme(self, requested: str | None) -> str:
@@ -150,12 +149,8 @@ class BriefingApp(App):
 
     def remember(self, **changes: str) -> None:
         """Note a preference the reader just chose; it is saved after SAVE_DELAY, and on exit."""
-        changes = {key: value for key, value in changes.items() if self._in_effect.get(key) != value}
-        if not changes:
+        if not any([self.store.choose(key, value) for key, value in changes.items()]):  # a list: note each one
             return
-        self._in_effect.update(changes)
-        for key, value in changes.items():
-            self.store.change(key, value)
         if self._save_timer is not None:
             self._save_timer.stop()
         self._save_timer = self.set_timer(self.SAVE_DELAY, self.flush_preferences)

@@ -302,17 +302,20 @@ class PreferenceStore:
         self.problems = list(read.problems)
         self._marks = read.marks
         self._changes: dict[str, str | None] = {}
+        # What the session shows now (set by the app): only a change from it is a choice to save.
+        self.in_effect: dict[str, str] = {}
         self._warned = not read.writable  # the reader was told at start that nothing is saved
 
-    def change(self, key: str, value: str) -> None:
+    def choose(self, key: str, value: str) -> bool:
+        """Note the reader's choice; False if it is what is in effect already (nothing to save)."""
+        if self.in_effect.get(key) == value:
+            return False
+        self.in_effect[key] = value
         stored = None if self._defaults.get(key) == value else value
         self.preferences = self.preferences.with_(**{key: stored})
         if self.path is not None:
             self._changes[key] = stored
-
-    @property
-    def pending(self) -> bool:
-        return bool(self._changes)
+        return True
 
     def save(self, durable: bool = False) -> str | None:
         """Write the pending changes; return a problem the reader has not been told yet, or None."""
