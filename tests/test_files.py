@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from tui.config import load_preferences
+from tui.config import read_preferences
 from tui.files import read_bounded
 from tui.themes import load_themes
 
@@ -50,9 +50,11 @@ def test_a_nul_in_a_path_is_an_os_error_not_a_value_error():
 def test_a_config_that_is_a_fifo_gives_defaults_and_a_warning(tmp_path):
     config = tmp_path / "config.yaml"
     os.mkfifo(config)
-    preferences, warnings = load_preferences(config)
-    assert preferences.theme is None
-    assert warnings == [f"{config}: cannot read preferences (a FIFO (named pipe), not a regular file); using defaults"]
+    read = read_preferences(config)
+    assert read.preferences.theme is None and not read.writable
+    assert [str(problem) for problem in read.problems] == [
+        f"{config}:1:1: (file): cannot read file: a FIFO (named pipe), not a regular file; "
+        "using defaults; your choices are not saved until it is fixed"]
 
 
 def test_a_theme_that_is_a_fifo_is_skipped_with_one_error(tmp_path):

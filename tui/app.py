@@ -13,12 +13,13 @@ from typing import TYPE_CHECKING
 from textual import on, work
 from textual.app import App
 from textual.binding import Binding
-from textual.events import Resize
+from textual.events import Resize, Unmount
 from textual.reactive import reactive
+from textual.timer import Timer
 from textual.widgets import TabbedContent
 
 from .cache import load_briefing_cached, load_index, store_index
-from .config import config_path, load_preferences, save_preferences
+from .config import PreferenceStore, config_path, startup_notices
 from .i18n import LANGUAGE_NAMES, language_from_env, localize, next_language
 from .loader import BriefingError
 from .model import Briefing, Item, Language
@@ -70,11 +71,13 @@ class BriefingApp(App):
     language: reactive[Language] = reactive("en", init=False)
 
     def __init__(self, briefing: Briefing | str | Path | None = None, *, language: Language | None = None,
-                 theme_name: str | None = None, config: Path | None = None, cache_key: str | None = None) -> None:
+                 theme_name: str | None = None, config: Path | None = None, cache_key: str | None = None,
+                 persist: bool = True) -> None:
         """Command-line choices (``language``, ``theme_name``) win over the saved preferences.
 
         A path (or nothing, for the bundled briefing) is loaded through the cache; an invalid file
-        raises ``BriefingError``. ``cache_key`` names the cached search index of a given Briefing."""
+        raises ``BriefingError``. ``cache_key`` names the cached search index of a given Briefing.
+        ``persist=False`` keeps preferences in memory only: no config file is read or written."""
         super().__init__()
         if "TEXTUAL_ANIMATIONS" not in os.environ:
             # A reader jumping between panes wants the pane now: the tab underline's glide alone
@@ -91,27 +94,28 @@ class BriefingApp(App):
         self._literal_index: SearchIndex | None = None
         self._hits: list[str] = []
         self._hit_position = -1
-        self.config_file = config or config_path()
-        self.preferences, self.warnings = load_preferences(self.config_file)
-        self._save_failed = False
-        self.set_reactive(BriefingApp.language, language or self.preferences.language or language_from_env())
-        themes, theme_errors = load_themes()
-        self.warnings += [f"theme skipped: {error}" for error in theme_errors]
+        # The language LANG gives is not a choice: choosing it again forgets the saved one.
+        self.store = PreferenceStore((config or config_path()) if persist else None,
+                                     defaults={"language": language_from_env()})
+        self._save_timer: Timer | None = None
+        preferences = self.store.preferences
+        self.set_reactive(BriefingApp.language, language or preferences.language or language_from_env())
+        themes, self._theme_errors = load_themes()
         for theme in themes:
             self.register_theme(theme)
-        pane = self.preferences.pane
-        self.initial_pane = pane if pane in PANE_IDS else PANES[0].id
+        self.initial_pane = preferences.pane if preferences.pane in PANE_IDS else PANES[0].id
         initial_theme = self._initial_theme(theme_name)
-        # What is in effect now; only a change from it is a choice worth saving.
-        self._in_effect = {"language": self.language, "theme": initial_theme, "pane": self.initial_pane}
+        self.store.in_effect.update(language=self.language, theme=initial_theme, pane=self.initial_pane)
         self.theme = initial_theme
 
     def _initial_theme(self, requested: str | None) -> str:
-        for name in (requested, self.preferences.theme):
-            if name in self.available_themes:
-                return name
-            if name and name == self.preferences.theme:
-                self.warnings.append(f"{self.config_file}: unknown theme {name!r}; using {DEFAULT_THEME}")
+        saved = self.store.preferences.theme
+        if requested in self.available_themes:
+            return requested
+        if saved in self.available_themes:
+            return saved
+        if saved:
+            self.store.problem("theme", f"unknown theme {saved!r}; using {DEFAULT_THEME}")
         return DEFAULT_THEME
 
     # -- screens ------------------------------------------------------------------------
@@ -125,38 +129,49 @@ class BriefingApp(App):
         self.call_after_refresh(self._build_index)
         self.show_titles()
         self._fit_to(self.size.width, self.size.height)
-        if self.preferences.keymap:
-            self.set_keymap(self._checked_keymap(self.preferences.keymap))
-        for warning in self.warnings:
-            self.notify(warning, severity="warning", markup=False, timeout=8)
+        if self.store.preferences.keymap:
+            self.set_keymap(self._checked_keymap(self.store.preferences.keymap))
+        for notice in startup_notices(self.store.problems, self._theme_errors):
+            self.notify(notice, severity="warning", markup=False, timeout=10)
 
     def _checked_keymap(self, keymap: dict[str, str]) -> dict[str, str]:
-        """The keymap without binding ids the app does not have (each one a warning)."""
-        known = {binding.id for _, binding in self.all_bindings()}
-        for binding_id in sorted(set(keymap) - known):
-            self.warnings.append(f"{self.config_file}: keymap: no binding has the id {binding_id!r}")
-        return {binding_id: keys for binding_id, keys in keymap.items() if binding_id in known}
+        """The usable entries of the keymap; each bad one is a problem naming its line."""
+        from .keymap import check_keymap
+
+        usable, problems = check_keymap(keymap, self.all_bindings())
+        for binding_id, message in problems:
+            self.store.problem(f"keymap.{binding_id}", message)
+        return usable
 
     # -- preferences --------------------------------------------------------------------
 
+    SAVE_DELAY = 1.0  # seconds of quiet before a change is written: holding a key writes once
+
     def remember(self, **changes: str) -> None:
-        """Save a preference the reader just chose (atomically); warn once if it cannot be saved."""
-        changes = {key: value for key, value in changes.items() if self._in_effect.get(key) != value}
-        if not changes:
+        """Note a preference the reader just chose; it is saved after SAVE_DELAY, and on exit."""
+        if not any([self.store.choose(key, value) for key, value in changes.items()]):  # a list: note each one
             return
-        self._in_effect.update(changes)
-        self.preferences = self.preferences.with_(**changes)
-        problem = save_preferences(self.config_file, self.preferences)
-        if problem and not self._save_failed:
-            self._save_failed = True
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(self.SAVE_DELAY, self.flush_preferences)
+
+    def flush_preferences(self) -> None:
+        """Write the pending preferences now; warn once if they cannot be saved."""
+        problem = self.store.save()
+        if problem:
             self.notify(problem, severity="warning", markup=False, timeout=8)
+
+    @on(Unmount)
+    def _save_preferences_on_exit(self) -> None:
+        self.store.save(durable=True)  # a quit right after a change still keeps it
 
     def watch_theme(self, theme_name: str) -> None:
         self.remember(theme=theme_name)
 
     @on(TabbedContent.TabActivated)
     def _remember_pane(self, event: TabbedContent.TabActivated) -> None:
-        self.remember(pane=event.pane.id)
+        if event.pane.id:
+            self.remember(pane=event.pane.id)
 
     @property
     def browser(self) -> BrowserScreen:
