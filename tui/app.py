@@ -19,7 +19,7 @@ from textual.widgets import TabbedContent
 
 from .cache import load_briefing_cached, load_index, store_index
 from .config import config_path, load_preferences, save_preferences
-from .i18n import LANGUAGE_NAMES, language_from_env, localize, next_language
+from .i18n import LANGUAGE_NAMES, language_from_env, localize, next_language, ui
 from .loader import BriefingError
 from .model import Briefing, Item, Language
 from .panes import PANE_IDS, PANES
@@ -198,7 +198,7 @@ class BriefingApp(App):
         for screen in self.screen_stack:
             if isinstance(screen, DetailScreen):
                 screen.show(self.language)
-        self.notify(LANGUAGE_NAMES[self.language], timeout=1.5)
+        self.notify(ui("Language: {name}", self.language).format(name=LANGUAGE_NAMES[self.language]), timeout=1.5)
 
     def show_titles(self) -> None:
         meeting = self.briefing.meeting
@@ -302,7 +302,8 @@ class BriefingApp(App):
         self.copy_to_clipboard(
             f"{localize(item.title, self.language)}\n{localize(item.text, self.language)}\n\n「{item.quote.text}」"
         )
-        self.notify(f"Copied: {localize(item.title, self.language)}", markup=False)
+        title = localize(item.title, self.language)
+        self.notify(ui("Copied: {title}", self.language).format(title=title), markup=False)
 
     def action_help(self) -> None:
         from .screens.help_screen import HelpScreen
@@ -375,7 +376,7 @@ class BriefingApp(App):
     async def _step_hit(self, delta: int) -> None:
         """n / N: the next or previous item of the last search, like less and vim."""
         if not self._hits:
-            self.notify("No search yet: press / to search.", severity="warning")
+            self.notify(ui("No search yet: press / to search.", self.language), severity="warning", markup=False)
             return
         self._hit_position = (self._hit_position + delta) % len(self._hits)
         self._close_details()
