@@ -5,6 +5,7 @@ cannot be approved without one of them failing.
 """
 
 import pytest
+from textual.geometry import Region
 
 from tui.app import BriefingApp
 from tui.panes import PANES
@@ -86,3 +87,18 @@ async def test_every_list_stays_visible_at_the_advertised_minimum(spec):
         listed = app.browser.pane(spec.id).item_list
         assert listed.region.height >= 3, f"{spec.id}: only {listed.region.height} rows of the list are visible"
         assert listed.region.bottom <= MIN_HEIGHT - 1  # above the footer
+
+
+@pytest.mark.parametrize("size", [(MIN_WIDTH, MIN_HEIGHT), NARROW, WIDE])
+async def test_help_shows_every_binding_id_whole(size):
+    app = BriefingApp(language="en")
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        table = app.screen.query_one("#help-table")
+        width, height = table.size
+        assert width > 0 and height > 0
+        lines = [strip.text for strip in table.render_lines(Region(0, 0, width, height))]
+        words = {word for line in lines for word in line.split()}
+        missing = [b.id for _, b in app.all_bindings() if b.id not in words]
+        assert missing == []

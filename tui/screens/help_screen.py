@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from rich.console import Console, ConsoleOptions, RenderResult
+from rich.console import Console, ConsoleOptions, Group, RenderResult
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -34,7 +34,7 @@ def help_rows(bindings: list[tuple[str, Binding]], keymap: dict[str, str],
 
 class HelpTable:
     """The keys grouped by where they apply. Binding ids are what a reader copies into the keymap, so
-    they are never cut: in a narrow box each id goes under its description instead of in a column."""
+    they are never cut: when the box is too narrow for an id column, each id gets a line of its own."""
 
     def __init__(self, rows: list[tuple[str, str, str, str]], language: Language) -> None:
         self.rows = rows
@@ -43,20 +43,33 @@ class HelpTable:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         keys_width = max(len(keys) for keys, *_ in self.rows)
         id_width = max(len(binding_id) for *_, binding_id in self.rows)
-        id_column = options.max_width >= keys_width + id_width + 24  # room left for descriptions
+        if options.max_width >= keys_width + id_width + 24:  # room left for the descriptions
+            yield self._table(keys_width, id_width)
+        else:
+            yield self._list(keys_width)
+
+    def _groups(self):
+        return groupby(self.rows, key=lambda row: row[2])
+
+    def _table(self, keys_width: int, id_width: int) -> Table:
         table = Table(expand=True, box=None, padding=(0, 1), pad_edge=False)
         table.add_column(ui("Keys", self.language), style="bold", no_wrap=True, min_width=keys_width)
         table.add_column(ui("Does", self.language), ratio=1)
-        if id_column:
-            table.add_column(ui("Binding id", self.language), no_wrap=True, min_width=id_width, style="italic")
-        for where, rows in groupby(self.rows, key=lambda row: row[2]):
-            table.add_row(Text(where, style="bold underline"), end_section=False)
+        table.add_column(ui("Binding id", self.language), no_wrap=True, min_width=id_width, style="italic")
+        for where, rows in self._groups():
+            table.add_row(Text(where, style="bold underline"))
             for keys, does, _, binding_id in rows:
-                if id_column:
-                    table.add_row(Text(keys), Text(does), Text(binding_id))
-                else:
-                    table.add_row(Text(keys), Text(does).append(f"\n{binding_id}", style="italic"))
-        yield table
+                table.add_row(Text(keys), Text(does), Text(binding_id))
+        return table
+
+    def _list(self, keys_width: int) -> Group:
+        lines: list[Text] = []
+        for where, rows in self._groups():
+            lines.append(Text(where, style="bold underline"))
+            for keys, does, _, binding_id in rows:
+                lines.append(Text(keys.ljust(keys_width), style="bold").append(f" {does}", style="not bold"))
+                lines.append(Text(f"  {binding_id}", style="italic"))
+        return Group(*lines)
 
 
 class HelpScreen(ModalScreen):
