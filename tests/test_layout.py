@@ -102,3 +102,14 @@ async def test_help_shows_every_binding_id_whole(size):
         words = {word for line in lines for word in line.split()}
         missing = [b.id for _, b in app.all_bindings() if b.id not in words]
         assert missing == []
+
+
+@pytest.mark.parametrize("language", ["en", "zh-Hant"])
+async def test_the_whole_target_chart_fits_at_120x36(language):
+    app = BriefingApp(language=language)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        scroll = app.screen.query_one("#chart-scroll")
+        assert scroll.max_scroll_y == 0, f"{scroll.max_scroll_y} lines of the chart are hidden"
+        assert app.screen.query_one("#list-targets").region.height >= 12
