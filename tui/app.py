@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from textual import on, work
 from textual.app import App
 from textual.binding import Binding
+from textual.css.query import NoMatches
 from textual.events import Resize
 from textual.reactive import reactive
 from textual.widgets import TabbedContent
@@ -181,8 +182,21 @@ class BriefingApp(App):
             self.pop_screen()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # While the terminal is too small, only quitting works: nothing may open behind the message.
-        return action == "quit" or not isinstance(self.screen, TooSmallScreen)
+        """Whether an app key can act now. False also hides its hint: the footer offers only what works.
+
+        While the terminal is too small only quitting works (nothing may open behind the message).
+        s and y need an item to act on (none on the Source pane)."""
+        if isinstance(self.screen, TooSmallScreen):
+            return action == "quit"
+        if action in ("show_source", "copy_item"):
+            return self._has_selected_item()
+        return True
+
+    def _has_selected_item(self) -> bool:
+        try:
+            return self.selected_item() is not None
+        except (IndexError, NoMatches):  # between screens, or a pane not built yet: nothing to act on
+            return False
 
     @property
     def wide(self) -> bool:

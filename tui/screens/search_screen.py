@@ -16,6 +16,7 @@ from ..i18n import chinese, localize, ui
 from ..model import Briefing, Language
 from ..panes import PANES, pane_of_section
 from ..search import SearchHit, SearchResult
+from ..widgets.key_hints import KeyHints
 from ..widgets.search_box import SearchBox
 
 SNIPPET_BEFORE, SNIPPET_LENGTH = 16, 64
@@ -96,6 +97,7 @@ class SearchScreen(ModalScreen[str | None]):
             yield SearchBox(value=self.query_text, placeholder=ui(PLACEHOLDER, self.language), id="search-input")
             yield Static(id="search-status", markup=False)
             yield OptionList(id="search-results", markup=False)
+        yield KeyHints()  # this screen's keys, over the browser's (which do not reach through the box)
 
     def on_mount(self) -> None:
         self.query_one(SearchBox).focus()
