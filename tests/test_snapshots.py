@@ -31,6 +31,11 @@ def test_help(snap_compare):
     assert snap_compare(BriefingApp(language="en"), press=["question_mark"], terminal_size=(120, 36))
 
 
+def test_help_at_70_columns_in_simplified_chinese(snap_compare):
+    # Binding ids whole, in their own column; every description and group in mainland Chinese.
+    assert snap_compare(BriefingApp(language="zh-Hans"), press=["question_mark"], terminal_size=(70, 24))
+
+
 def test_too_small(snap_compare):
     assert snap_compare(BriefingApp(language="en"), terminal_size=(38, 10))
 

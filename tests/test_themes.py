@@ -128,3 +128,21 @@ async def test_the_app_runs_on_with_a_bad_user_theme_and_says_which(tmp_path):
         warnings = [str(n.message) for n in app._notifications if "theme skipped" in str(n.message)]
         assert len(warnings) == 1 and "bad-colour.yaml:4:13: background: not a colour" in warnings[0]
         assert app.theme == "briefing-dark" and app.browser.active_pane == "achievements"
+
+
+@pytest.mark.parametrize("name", SHIPPED)
+async def test_inactive_tab_labels_meet_wcag_contrast(name):
+    """Measured on the running app: the colour Textual resolves for a tab that is not the active one."""
+    from textual.widgets import Tab
+
+    from tui.app import BriefingApp
+
+    app = BriefingApp(language="en", theme_name=name)
+    async with app.run_test(size=(120, 36)):
+        required = 7.0 if name == "briefing-high-contrast" else 4.5
+        inactive = [tab for tab in app.screen.query(Tab) if not tab.has_class("-active")]
+        assert inactive
+        for tab in inactive:
+            _, _, background, color = tab.colors
+            ratio = contrast(background + color, background)
+            assert ratio >= required, f"{name}: inactive tab {tab.label_text!r} has contrast {ratio:.2f}"

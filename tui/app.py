@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from textual import on, work
 from textual.app import App
 from textual.binding import Binding
+from textual.css.query import NoMatches
 from textual.events import Resize, Unmount
 from textual.reactive import reactive
 from textual.timer import Timer
@@ -20,7 +21,7 @@ from textual.widgets import TabbedContent
 
 from .cache import load_briefing_cached, load_index, store_index
 from .config import PreferenceStore, config_path, startup_notices
-from .i18n import LANGUAGE_NAMES, language_from_env, localize, next_language
+from .i18n import LANGUAGE_NAMES, language_from_env, localize, next_language, ui
 from .loader import BriefingError
 from .model import Briefing, Item, Language
 from .panes import PANE_IDS, PANES
@@ -196,8 +197,21 @@ class BriefingApp(App):
             self.pop_screen()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # While the terminal is too small, only quitting works: nothing may open behind the message.
-        return action == "quit" or not isinstance(self.screen, TooSmallScreen)
+        """Whether an app key can act now. False also hides its hint: the footer offers only what works.
+
+        While the terminal is too small only quitting works (nothing may open behind the message).
+        s and y need an item to act on (none on the Source pane)."""
+        if isinstance(self.screen, TooSmallScreen):
+            return action == "quit"
+        if action in ("show_source", "copy_item"):
+            return self._has_selected_item()
+        return True
+
+    def _has_selected_item(self) -> bool:
+        try:
+            return self.selected_item() is not None
+        except (IndexError, NoMatches):  # between screens, or a pane not built yet: nothing to act on
+            return False
 
     @property
     def wide(self) -> bool:
@@ -213,7 +227,7 @@ class BriefingApp(App):
         for screen in self.screen_stack:
             if isinstance(screen, DetailScreen):
                 screen.show(self.language)
-        self.notify(LANGUAGE_NAMES[self.language], timeout=1.5)
+        self.notify(ui("Language: {name}", self.language).format(name=LANGUAGE_NAMES[self.language]), timeout=1.5)
 
     def show_titles(self) -> None:
         meeting = self.briefing.meeting
@@ -317,7 +331,8 @@ class BriefingApp(App):
         self.copy_to_clipboard(
             f"{localize(item.title, self.language)}\n{localize(item.text, self.language)}\n\n「{item.quote.text}」"
         )
-        self.notify(f"Copied: {localize(item.title, self.language)}", markup=False)
+        title = localize(item.title, self.language)
+        self.notify(ui("Copied: {title}", self.language).format(title=title), markup=False)
 
     def action_help(self) -> None:
         from .screens.help_screen import HelpScreen
@@ -390,7 +405,7 @@ class BriefingApp(App):
     async def _step_hit(self, delta: int) -> None:
         """n / N: the next or previous item of the last search, like less and vim."""
         if not self._hits:
-            self.notify("No search yet: press / to search.", severity="warning")
+            self.notify(ui("No search yet: press / to search.", self.language), severity="warning", markup=False)
             return
         self._hit_position = (self._hit_position + delta) % len(self._hits)
         self._close_details()

@@ -2,7 +2,8 @@
 
 Simplified Chinese is derived from the Traditional source text with OpenCC
 (phrase-level, so 幹部 and 乾燥 both come out right); OpenCC is imported on first
-use so that English and Traditional readers never pay for it.
+use so that English and Traditional readers never pay for it. The UI's own words are
+written out in all three languages.
 """
 
 from __future__ import annotations
@@ -67,56 +68,107 @@ def other(text: Bilingual, language: Language) -> str:
     return text.zh if language == "en" else text.en
 
 
-# The UI's own words. Keys are English; Traditional is converted for Simplified readers.
-_UI_ZH = {
-    "Overview": "概覽",
-    "Achievements": "成績",
-    "Actions": "行動",
-    "Targets": "目標",
-    "Awardees": "授牌與發言",
-    "Source": "原文",
-    "Glossary": "詞彙",
-    "Figures": "數據",
-    "Source quote": "原文引述",
-    "Related": "相關條目",
-    "Measures": "舉措",
-    "Innovation": "創新",
-    "Innovations": "五個創新",
-    "Award categories": "授牌項目",
-    "Speakers": "交流發言",
-    "Editorial explanation, not from the article": "編者註釋,非報道原文",
-    "Baseline": "基數",
-    "Target": "目標",
-    "Qualitative targets": "定性目標",
-    "Integration indices": "融合指數",
-    "Action": "行動",
-    "Speaker": "發言單位",
-    "Award": "授牌",
-    "Term": "詞彙",
-    "Achievement": "成績",
-    "Section": "會議要點",
-    "at least": "以上",
-    "about": "左右",
-    "among the leaders": "保持前列",
-    "over": "超過",
-    "qualitative": "定性",
-    "Go to": "前往",
-    # Key hints in the footer
-    "Open detail": "詳情",
-    "Quit": "退出",
-    "Back": "返回",
-    "Search": "搜尋",
-    "Language": "語言",
-    "In source": "原文",
-    "Copy": "複製",
-    "Help": "說明",
-    "palette": "命令",
-    "scale": "刻度",
+# The UI's own words: English → (Traditional, Simplified). Both are written out, not converted:
+# Simplified readers expect mainland terms (搜索, 帮助, 打开), which OpenCC's character
+# conversion of the Traditional (搜尋 → 搜寻, 說明 → 说明) does not give. Templates keep their
+# {placeholders}. tests/test_language.py checks that every word the UI passes to ``ui`` is here.
+_UI_ZH: dict[str, tuple[str, str]] = {
+    # Panes and list headings
+    "Overview": ("概覽", "概览"),
+    "Achievements": ("成績", "成绩"),
+    "Actions": ("行動", "行动"),
+    "Targets": ("目標", "目标"),
+    "Awardees": ("授牌與發言", "授牌与发言"),
+    "Source": ("原文", "原文"),
+    "Glossary": ("詞彙", "词汇"),
+    "Innovations": ("五個創新", "五个创新"),
+    "Award categories": ("授牌項目", "授牌项目"),
+    "Speakers": ("交流發言", "交流发言"),
+    # Kinds of item
+    "Section": ("會議要點", "会议要点"),
+    "Achievement": ("成績", "成绩"),
+    "Innovation": ("創新", "创新"),
+    "Action": ("行動", "行动"),
+    "Target": ("目標", "目标"),
+    "Speaker": ("發言單位", "发言单位"),
+    "Award": ("授牌", "授牌"),
+    "Term": ("詞彙", "词汇"),
+    # The detail and the chart
+    "Figures": ("數據", "数据"),
+    "Source quote": ("原文引述", "原文引述"),
+    "Related": ("相關條目", "相关条目"),
+    "Measures": ("舉措", "举措"),
+    "Editorial explanation, not from the article": ("編者註釋,非報道原文", "编者注释,非报道原文"),
+    "Baseline": ("基數", "基数"),
+    "Qualitative targets": ("定性目標", "定性目标"),
+    "Integration indices": ("融合指數", "融合指数"),
+    "scale": ("刻度", "刻度"),
+    "at least": ("以上", "以上"),
+    "about": ("左右", "左右"),
+    "among the leaders": ("保持前列", "保持前列"),
+    "over": ("超過", "超过"),
+    "qualitative": ("定性", "定性"),
+    "Go to": ("前往", "前往"),
+    # Keys (footer and help)
+    "Back": ("返回", "返回"),
+    "Search": ("搜尋", "搜索"),
+    "Next hit": ("下一個搜尋結果", "下一个搜索结果"),
+    "Previous hit": ("上一個搜尋結果", "上一个搜索结果"),
+    "Language": ("語言", "语言"),
+    "In source": ("原文", "原文"),
+    "Copy": ("複製", "复制"),
+    "Help": ("說明", "帮助"),
+    "Quit": ("退出", "退出"),
+    "palette": ("命令", "命令"),
+    "Open detail": ("詳情", "详情"),
+    "Down": ("下移", "下移"),
+    "Up": ("上移", "上移"),
+    "First": ("第一項", "第一项"),
+    "Last": ("最後一項", "最后一项"),
+    "Top": ("頂部", "顶部"),
+    "Bottom": ("底部", "底部"),
+    "Previous pane": ("上一個面板", "上一个面板"),
+    "Next pane": ("下一個面板", "下一个面板"),
+    "Close search": ("關閉搜尋", "关闭搜索"),
+    "Next result": ("下一個結果", "下一个结果"),
+    "Previous result": ("上一個結果", "上一个结果"),
+    "Open result": ("開啟結果", "打开结果"),
+    "Close help": ("關閉說明", "关闭帮助"),
+    "Scroll down": ("向下捲動", "向下滚动"),
+    "Scroll up": ("向上捲動", "向上滚动"),
+    # The help table
+    "briefing — keys": ("briefing — 按鍵", "briefing — 按键"),
+    "Keys": ("按鍵", "按键"),
+    "Does": ("功能", "功能"),
+    "Where": ("適用範圍", "适用范围"),
+    "Binding id": ("綁定 ID", "绑定 ID"),
+    "everywhere": ("任何地方", "任何地方"),
+    "lists": ("列表", "列表"),
+    "source": ("原文", "原文"),
+    "search": ("搜尋", "搜索"),
+    "help": ("說明", "帮助"),
+    # Search
+    "English, 中文, 简体, pinyin (shuju), initials (sjzx)…": (
+        "中文、简体、English、拼音(shuju)、首字母(sjzx)…", "中文、繁體、English、拼音(shuju)、首字母(sjzx)…"),
+    "Type to search.": ("輸入文字即可搜尋。", "输入文字即可搜索。"),
+    "1 result": ("1 個結果", "1 个结果"),
+    "{count} results": ("{count} 個結果", "{count} 个结果"),
+    "  (indexing… literal matches only for now)": ("(索引建立中…暫時只比對字面)", "(正在建立索引…暂时只匹配字面)"),
+    'No results for "{query}". Try fewer words, pinyin initials (sjzx for 數據中心), full pinyin (shuju), '
+    "or the other script.": (
+        "找不到「{query}」。試試減少關鍵詞、拼音首字母(如 sjzx)、全拼(如 shuju)或另一種字體。",
+        "没有找到「{query}」。试试减少关键词、拼音首字母(如 sjzx)、全拼(如 shuju)或另一种字体。"),
+    # Notifications and messages
+    "Copied: {title}": ("已複製:{title}", "已复制:{title}"),
+    "No search yet: press / to search.": ("尚未搜尋:按 / 開始搜尋。", "还没有搜索:按 / 开始搜索。"),
+    "Language: {name}": ("語言:{name}", "语言:{name}"),
+    "Terminal too small": ("終端視窗太小", "终端窗口太小"),
+    "need {width}×{height}": ("至少需要 {width}×{height}", "至少需要 {width}×{height}"),
 }
 
 
 def ui(text: str, language: Language) -> str:
-    """The UI word ``text`` (English) in ``language``."""
-    if language == "en":
+    """The UI word or template ``text`` (English) in ``language``; English where there is no entry."""
+    if language == "en" or text not in _UI_ZH:
         return text
-    return chinese(_UI_ZH.get(text, text), language)
+    return _UI_ZH[text][0 if language == "zh-Hant" else 1]

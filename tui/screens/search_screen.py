@@ -9,13 +9,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..i18n import chinese, localize, ui
 from ..model import Briefing, Language
 from ..panes import PANES, pane_of_section
 from ..search import SearchHit, SearchResult
+from ..widgets.key_hints import KeyHints
+from ..widgets.search_box import SearchBox
 
 SNIPPET_BEFORE, SNIPPET_LENGTH = 16, 64
 PLACEHOLDER = "English, 中文, 简体, pinyin (shuju), initials (sjzx)…"
@@ -56,11 +58,9 @@ def hit_prompt(briefing: Briefing, hit: SearchHit, language: Language) -> Text:
     return prompt
 
 
-NO_RESULTS = {
-    "en": "No results for {query!r}. Try fewer words, pinyin initials (sjzx for 數據中心), "
-          "full pinyin (shuju), or the other script.",
-    "zh": "找不到「{query}」。試試減少關鍵詞、拼音首字母(如 sjzx)、全拼(如 shuju)或另一種字體。",
-}
+NO_RESULTS = ('No results for "{query}". Try fewer words, pinyin initials (sjzx for 數據中心), '
+              "full pinyin (shuju), or the other script.")
+INDEXING = "  (indexing… literal matches only for now)"
 
 
 class SearchScreen(ModalScreen[str | None]):
@@ -94,15 +94,16 @@ class SearchScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Input(value=self.query_text, placeholder=PLACEHOLDER, id="search-input")
+            yield SearchBox(value=self.query_text, placeholder=ui(PLACEHOLDER, self.language), id="search-input")
             yield Static(id="search-status", markup=False)
             yield OptionList(id="search-results", markup=False)
+        yield KeyHints()  # this screen's keys, over the browser's (which do not reach through the box)
 
     def on_mount(self) -> None:
-        self.query_one(Input).focus()
+        self.query_one(SearchBox).focus()
         self.run_search(self.query_text)
 
-    def on_input_changed(self, event: Input.Changed) -> None:
+    def on_input_changed(self, event: SearchBox.Changed) -> None:
         self.run_search(event.value)
 
     def run_search(self, query: str) -> None:
@@ -114,16 +115,19 @@ class SearchScreen(ModalScreen[str | None]):
                             for hit in hits)
         if hits:
             results.highlighted = 0
-        indexing = "" if self.ready() else "  (indexing… literal matches only for now)"
-        if not query.strip():
-            status.update("Type to search." + indexing)
-        elif not hits:
-            template = NO_RESULTS["en" if self.language == "en" else "zh"]
-            status.update(chinese(template.format(query=query.strip()), self.language) + indexing)
-        else:
-            status.update(f"{self.result.total} result{'s' if self.result.total != 1 else ''}" + indexing)
+        status.update(self.status(query.strip(), self.result.total if self.result else 0))
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
+    def status(self, query: str, total: int) -> str:
+        """The line under the box, in the reader's language; the query is quoted as typed."""
+        if not query:
+            text = ui("Type to search.", self.language)
+        elif not total:
+            text = ui(NO_RESULTS, self.language).format(query=query)
+        else:
+            text = ui("1 result" if total == 1 else "{count} results", self.language).format(count=total)
+        return text if self.ready() else text + ui(INDEXING, self.language)
+
+    def on_input_submitted(self, event: SearchBox.Submitted) -> None:
         event.stop()
         self.action_choose()
 

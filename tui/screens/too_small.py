@@ -6,6 +6,8 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Static
 
+from ..i18n import ui
+
 MIN_WIDTH, MIN_HEIGHT = 40, 12
 
 
@@ -16,4 +18,6 @@ class TooSmallScreen(Screen):
     """
 
     def compose(self) -> ComposeResult:
-        yield Static(f"Terminal too small\n終端視窗太小\nneed {MIN_WIDTH}×{MIN_HEIGHT}", markup=False)
+        language = getattr(self.app, "language")  # noqa: B009 - BriefingApp's reactive, unknown to App
+        need = ui("need {width}×{height}", language).format(width=MIN_WIDTH, height=MIN_HEIGHT)
+        yield Static(f"{ui('Terminal too small', language)}\n{need}", markup=False)

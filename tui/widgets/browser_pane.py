@@ -47,10 +47,15 @@ def meeting_card(briefing: Briefing, language: Language) -> Text:
 class BrowserPane(Vertical):
     """List and detail for one pane's sections of the briefing."""
 
+    # Unscoped, so that the screen's breakpoint class can reach in: Textual prefixes every selector of a
+    # scoped DEFAULT_CSS with the widget's type, which turned ".-narrow BrowserPane DetailView" into
+    # "BrowserPane .-narrow BrowserPane DetailView", a rule that never matched. Every other rule here
+    # starts with BrowserPane, so nothing leaks out.
+    SCOPED_CSS = False
     DEFAULT_CSS = """
     BrowserPane { height: 1fr; }
-    BrowserPane > .pane-header { height: auto; padding: 0 1 1 1; border-bottom: solid $primary-muted; }
-    BrowserPane #chart-scroll { height: auto; max-height: 45%; }
+    BrowserPane .pane-header { height: auto; padding: 0 1 1 1; border-bottom: solid $primary-muted; }
+    BrowserPane > .header-scroll { height: auto; max-height: 45%; }
     BrowserPane > Horizontal { height: 1fr; }
     BrowserPane ItemList { width: 2fr; }
     BrowserPane DetailView { width: 3fr; border-left: solid $primary-muted; }
@@ -71,10 +76,12 @@ class BrowserPane(Vertical):
         self.shown_language: Language | None = None
 
     def compose(self) -> ComposeResult:
+        # What sits above the list scrolls within at most 45% of the pane: the list stays in sight.
         if self.spec.id == "overview":
-            yield Static(classes="pane-header", id="meeting-card")
+            with VerticalScroll(id="card-scroll", classes="header-scroll"):
+                yield Static(classes="pane-header", id="meeting-card")
         if self.spec.id == "targets":
-            with VerticalScroll(id="chart-scroll"):
+            with VerticalScroll(id="chart-scroll", classes="header-scroll"):
                 yield TargetChart()
         with Horizontal():
             yield ItemList(id=f"list-{self.spec.id}")

@@ -10,7 +10,8 @@ from __future__ import annotations
 import math
 from itertools import groupby
 
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
@@ -42,23 +43,46 @@ def horizontal_bar(target: Target, scale: float, width: int = BAR_WIDTH) -> Text
     return bar
 
 
-def columns(targets: list[Target], language: Language, height: int = COLUMN_HEIGHT) -> Text:
-    """Targets as vertical columns side by side on one axis, value on top, label below."""
+def columns(targets: list[Target], language: Language, height: int = COLUMN_HEIGHT) -> RenderableType:
+    """Targets as vertical columns side by side on one axis, numbered, with what each is beside them."""
     scale = axis_max(targets)
     levels = [(t.value or 0) / scale * height for t in targets]
     column_width = 9
-    out = Text()
-    out.append("".join(f"{t.value:^{column_width}g}" for t in targets) + "\n", style="bold")
+    bars = Text()
+    bars.append("".join(f"{f'({n}) {t.value:g}':^{column_width}}" for n, t in enumerate(targets, 1)) + "\n",
+                style="bold")
     for row in range(height, 0, -1):
         for level in levels:
             cell = "███" if level >= row else ("▄▄▄" if level >= row - 0.5 else "   ")
-            out.append(f"{cell:^{column_width}}", style="bold")
-        out.append(f" {scale * row / height:g}\n" if row in (height, 1) else "\n")
-    out.append("─" * (column_width * len(targets)) + " 0\n")
-    out.append("".join(f"{f'({n})':^{column_width}}" for n in range(1, len(targets) + 1)))
-    for n, target in enumerate(targets, 1):
-        out.append(f"\n({n}) {localize(target.title, language)}: {target_value_text(target, language)}")
-    return out
+            bars.append(f"{cell:^{column_width}}", style="bold")
+        bars.append(f" {scale * row / height:g}\n" if row in (height, 1) else "\n")
+    bars.append("─" * (column_width * len(targets)) + " 0")
+    labels = Text("\n").join(
+        Text(f"({n}) {localize(t.title, language)}: {target_value_text(t, language)}")
+        for n, t in enumerate(targets, 1)
+    )
+    return Beside(bars, Text("\n").append_text(labels))
+
+
+class Beside:
+    """``left`` with ``right`` beside it where the width allows (so the whole chart fits above the list
+    at 120x36), else ``right`` under ``left``."""
+
+    def __init__(self, left: Text, right: Text) -> None:
+        self.left, self.right = left, right
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        gap = 2
+        needed = sum(console.measure(part, options=options).maximum for part in (self.left, self.right)) + gap
+        if options.max_width < needed:
+            yield self.left
+            yield self.right
+            return
+        grid = Table.grid(padding=(0, gap))
+        grid.add_column(no_wrap=True)
+        grid.add_column()
+        grid.add_row(self.left, self.right)
+        yield grid
 
 
 def chart(briefing: Briefing, language: Language) -> RenderableType:

@@ -1,0 +1,41 @@
+"""The footer offers only keys that do something where the reader is."""
+
+from textual.widgets._footer import FooterKey
+
+from tui.app import BriefingApp
+from tui.screens.search_screen import SearchScreen
+
+WIDE = (120, 36)
+
+
+def hinted(app) -> set[str]:
+    """The keys the footer of the screen on top shows."""
+    return {key.key for key in app.screen.query(FooterKey)}
+
+
+async def test_s_and_y_are_offered_only_with_an_item_to_act_on():
+    app = BriefingApp(language="en")
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        assert {"s", "y"} <= hinted(app)
+        await pilot.press("6")
+        await pilot.pause()
+        assert not {"s", "y"} & hinted(app)
+        assert "slash" in hinted(app)  # the footer is there, with the keys that do work
+        await pilot.press("s", "y")  # and the keys themselves do nothing
+        assert app.browser.active_pane == "source"
+        await pilot.press("7")
+        await pilot.pause()
+        assert {"s", "y"} <= hinted(app)
+
+
+async def test_the_search_box_shows_its_own_keys_not_the_browsers():
+    app = BriefingApp(language="en")
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("slash")
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+        shown = hinted(app)
+        assert "escape" in shown
+        assert not {"t", "s", "y", "slash", "question_mark"} & shown
