@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
+from .bulk import collector_paused
 from .loader import ContentError, read_briefing
 from .model import Briefing
 
@@ -42,6 +43,7 @@ def _key(data: bytes) -> str:
     return hashlib.sha256(_schema_digest() + data).hexdigest()
 
 
+@collector_paused()
 def _read(path: Path):
     try:
         with path.open("rb") as stream:

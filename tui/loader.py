@@ -21,6 +21,7 @@ from typing import Any, Literal, Union
 
 import yaml
 
+from .bulk import collector_paused
 from .model import Bilingual, Briefing, SourceQuote
 
 try:  # libyaml is several times faster; the pure-Python loader is equivalent.
@@ -77,6 +78,7 @@ def load_briefing(path: str | Path) -> Briefing:
     return briefing
 
 
+@collector_paused()
 def read_briefing(path: str | Path) -> tuple[Briefing | None, list[ContentError]]:
     """Load a briefing file; return it (or None) and every problem found."""
     path = Path(path)

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate, chain, compress, islice, repeat
 from operator import contains
 
+from ..bulk import collector_paused
 from ..model import Achievement, Action, Briefing
 from .fold import Folder, pinyin_of
 
@@ -180,6 +181,7 @@ class SearchIndex:
     """Search over documents. ``pinyin=False`` with a plain Folder gives a literal-only index
     that needs neither OpenCC nor pypinyin (what the app uses until the full index is built)."""
 
+    @collector_paused()
     def __init__(self, documents: Iterable[Document], folder: Folder | None = None, pinyin: bool = True):
         self.documents = list(documents)
         self.folder = (folder or Folder()).prepare()
