@@ -20,6 +20,7 @@ before quote; then document order. Space-separated terms must all match.
 
 from __future__ import annotations
 
+import re
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
@@ -36,6 +37,8 @@ TIERS = ("literal", "initials", "pinyin")
 _RANK = {part: rank for rank, part in enumerate(PARTS)}
 _FIELD_END, _DOCUMENT_END = "\x00", "\x01"
 _SEPARATORS = str.maketrans("\x00\x01", "  ")  # content never ends a field or a document early
+_HAS_SEPARATOR = re.compile("[\x00\x01]").search
+_BEYOND_LATIN_1 = re.compile("[^\x00-\xff]").search  # much faster than max(text) on long text
 # Once this many documents are found and more than this share of those scanned, test the rest each.
 _DENSE_AFTER, _DENSE = 64, 0.15
 
@@ -158,11 +161,13 @@ class _Column:
             i = self.text.find(term, i + 1, end)
         return i >= 0
 
-    def fields_of(self, doc: int) -> list[tuple[int, str]]:
-        """Where each field of a document starts in ``text``, and its text."""
-        start = self.ends[doc - 1] + 1 if doc else 0
+    def fields_of(self, doc: int, terms: list[str]) -> list[tuple[int, str]]:
+        """Where each field of a document starts in ``text``, and its text; none if no term is in any."""
+        start, end = self.ends[doc - 1] + 1 if doc else 0, self.ends[doc]
+        if all(self.text.find(term, start, end) < 0 for term in terms):
+            return []
         out = []
-        for text in self.text[start:self.ends[doc]].split(_FIELD_END):
+        for text in self.text[start:end].split(_FIELD_END):
             out.append((start, text))
             start += len(text) + 1
         return out
@@ -200,7 +205,7 @@ class SearchIndex:
             for part, lang, text in document.fields:
                 rank = _RANK[part]
                 folded = self.folder.fold(text)
-                if folded and min(folded) <= _DOCUMENT_END:
+                if _HAS_SEPARATOR(folded):
                     folded = folded.translate(_SEPARATORS)
                 self._literal(text)[rank].add(doc, folded)
                 if pinyin and lang == "zh":
@@ -214,11 +219,12 @@ class SearchIndex:
         # read as some of them (the last perhaps unfinished) skips the full pinyin columns.
         self._syllables = frozenset(syllables)
         self._beginnings = frozenset(s[:n] for s in syllables for n in range(1, len(s) + 1))
+        self._longest = max(map(len, syllables), default=0)
 
     def _literal(self, text: str) -> list[_Column]:
         """The literal columns a field's text goes in (decided on the text as written, so that a hit
         can find its fields again without folding them)."""
-        return self.latin if text.isascii() or max(text) <= "\xff" else self.other
+        return self.latin if text.isascii() or not _BEYOND_LATIN_1(text) else self.other
 
     # -- searching --------------------------------------------------------------------
 
@@ -227,7 +233,7 @@ class SearchIndex:
 
     def _tiers(self, term: str) -> Iterator[tuple[int, list[_Column]]]:
         yield 0, self.other
-        if max(term) <= "\xff":
+        if not _BEYOND_LATIN_1(term):
             yield 0, self.latin
         if self.pinyin and len(term) >= 2 and term.isascii():
             if term.isalnum():
@@ -237,7 +243,7 @@ class SearchIndex:
 
     def _readable(self, term: str) -> bool:
         """Whether ``term`` can be read as syllables of the full pinyin, the last perhaps unfinished."""
-        longest = max(map(len, self._syllables), default=0)
+        longest = self._longest
         reachable = [True] + [False] * len(term)  # term[:i] is whole syllables
         for i in range(len(term)):
             if reachable[i]:
@@ -282,32 +288,28 @@ class SearchIndex:
     def _hit(self, doc: int, score: int, terms: list[tuple[str, int]]) -> SearchHit:
         """A hit with its spans: each term highlighted where it matched, in the tier it matched in."""
         document = self.documents[doc]
-        literal = [term for term, tier in terms if tier == 0]
-        readings = [(tier, term) for term, tier in terms if tier]
+        literal, initials, full = ([term for term, tier in terms if tier == wanted] for wanted in range(len(TIERS)))
         spans: dict[int, tuple[tuple[int, int], ...]] = {}
         fields: dict[int, list[tuple[int, str]]] = {}  # id(column) → the document's fields in it, in order
         taken: dict[int, int] = {}  # id(column) → how many of them the fields so far took
-
-        def field_in(column: _Column) -> tuple[int, str]:
-            key = id(column)
-            if key not in fields:
-                fields[key] = column.fields_of(doc)
-            nth = taken[key] = taken.get(key, -1) + 1
-            return fields[key][nth]
-
         for index, (part, lang, text) in enumerate(document.fields):
             rank = _RANK[part]
-            found: list[tuple[int, int]] = []
-            _, folded = field_in(self._literal(text)[rank])  # every field, to keep count
-            for term in literal:
-                if term in folded:
-                    found += [(i, i + len(term)) for i in _occurrences(folded, term)]
+            columns = [(self._literal(text)[rank], literal)]
             if self.pinyin and lang == "zh":
-                pinyin = (None, field_in(self.initials[rank]), field_in(self.full[rank]))
-                for tier, term in readings:
-                    start, reading = pinyin[tier]  # type: ignore[misc]
-                    if term in reading:
-                        found += (self.initials, self.full)[tier - 1][rank].spans(start, reading, term)
+                columns += [(self.initials[rank], initials), (self.full[rank], full)]
+            found: list[tuple[int, int]] = []
+            for column, wanted in columns:
+                key = id(column)
+                nth = taken[key] = taken.get(key, -1) + 1
+                if not wanted:
+                    continue
+                if key not in fields:
+                    fields[key] = column.fields_of(doc, wanted)
+                if fields[key]:
+                    start, field_text = fields[key][nth]
+                    for term in wanted:
+                        if term in field_text:
+                            found += column.spans(start, field_text, term)
             if found:
                 spans[index] = tuple(sorted(set(found)))
         tier, rank = divmod(score, len(PARTS))
