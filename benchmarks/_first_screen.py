@@ -1,40 +1,70 @@
-"""Run an app headless and print the seconds from the given start time to its first complete frame.
+"""Run an app headless; print the seconds from the given start time to its complete first screen.
 
-Used by startup.py: ``python _first_screen.py KIND START [PATH]`` with KIND ``hello``, ``floor`` or ``briefing``.
+Used by startup.py: ``python _first_screen.py KIND START [PATH]`` with KIND ``hello`` (Header, Static,
+Footer), ``floor`` (the briefing's stock widgets, no content) or ``briefing``.
+
+The complete first screen is the last frame drawn before the app falls quiet: the first frame is
+drawn before the footer's keys and the tab underline are, so exiting in ``on_ready`` times too little.
+The app is left to finish its start-up work (for the briefing: loading or building the search
+index) before it exits, so the parent's ``ru_maxrss`` for this process is the peak of a whole start.
 """
 
+import asyncio
 import os
 import sys
 import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks import _frames  # noqa: E402
+
+QUIET = 0.3  # seconds without a frame (and with start-up work done) that end the start
+
+
+async def settle(app) -> None:
+    while True:
+        await asyncio.sleep(0.02)
+        ready = getattr(app, "index_ready", True)
+        if ready and time.time() - _frames.last_frame() > QUIET:
+            break
+    # Textual captures print() while an app runs; write past it.
+    sys.__stdout__.write(f"{_frames.last_frame() - start:.6f}\n")
+    sys.__stdout__.flush()
+    os._exit(0)
+
+
+class Settles:
+    """Mixed into each timed app: start the watch once the app is ready."""
+
+    def on_ready(self) -> None:
+        self._settle = asyncio.create_task(settle(self))
+
 
 kind, start = sys.argv[1], float(sys.argv[2])
-
-
-def report() -> None:
-    # Textual captures print() while an app runs; write past it.
-    sys.__stdout__.write(f"{time.time() - start:.6f}\n")
-    sys.__stdout__.flush()
-
+_frames.install()
 
 if kind == "hello":
     from textual.app import App
-    from textual.widgets import Static
+    from textual.widgets import Footer, Header, Static
 
-    class Timed(App):
+    class Hello(Settles, App):
+        BINDINGS = [("q", "quit", "Quit")]
+
         def compose(self):
+            yield Header()
             yield Static("Hello, world")
+            yield Footer()
 
-        def on_ready(self) -> None:
-            report()
-            os._exit(0)  # don't wait for anything else: the frame is what we time
-
-    Timed().run(headless=True)
+    Hello().run(headless=True, size=(120, 36))
 elif kind == "floor":
     from textual.app import App
     from textual.widgets import Footer, Header, OptionList, Static, TabbedContent, TabPane
 
-    class TimedFloor(App):
+    class Floor(Settles, App):
         """What the briefing's first screen is made of, without its content."""
+
+        BINDINGS = [("q", "quit", "Quit")]
 
         def compose(self):
             yield Header()
@@ -47,17 +77,11 @@ elif kind == "floor":
                             yield Static("detail " * 100)
             yield Footer()
 
-        def on_ready(self) -> None:
-            report()
-            os._exit(0)
-
-    TimedFloor().run(headless=True)
+    Floor().run(headless=True, size=(120, 36))
 else:
     from tui.app import BriefingApp
 
-    class TimedBriefing(BriefingApp):
-        def on_ready(self) -> None:
-            report()
-            os._exit(0)
+    class Briefing(Settles, BriefingApp):
+        pass
 
-    TimedBriefing(sys.argv[3] if len(sys.argv) > 3 else None, language="en").run(headless=True)
+    Briefing(sys.argv[3] if len(sys.argv) > 3 else None, language="en").run(headless=True, size=(120, 36))

@@ -1,11 +1,13 @@
 """The search engine, headless: tables of queries and the items they must find first."""
 
+import pickle
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
-from tui.search import SearchIndex, build_index, documents_of, literal_index
+from tui.search import Document, SearchIndex, build_index, documents_of, literal_index
 from tui.search.fold import Folder
 
 
@@ -132,3 +134,52 @@ def _doc(doc_id, zh):
     from tui.search import Document
 
     return Document(doc_id, "glossary", (("title", "zh", zh),))
+
+
+WARM_START = """
+import pickle, sys
+index = pickle.load(open(sys.argv[1], "rb"))
+for query in ["huawei", "數據中心", "数据中心", "sjzx", "shujuzhongxin", "shuju zhongxin", "s", "sh", "huawei cloud",
+              "貴人碼", "龍", "zebra", "HUAWEI"]:
+    result = index.search(query)
+    for hit in result.hits:
+        hit.spans
+assert index.search("sjzx").ids[0] == "data-centres"
+assert index.search("sh").total > 0
+print(sorted(name for name in ("pypinyin", "opencc") if name in sys.modules))
+"""
+
+
+def test_an_index_read_back_searches_without_pypinyin_or_opencc(index, tmp_path):
+    # A warm start loads the index from the cache: no query, not even the first pinyin keystroke,
+    # may import pypinyin or OpenCC (a third of a second and 57 MiB on the UI thread).
+    path = tmp_path / "index.pickle"
+    path.write_bytes(pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
+    result = subprocess.run([sys.executable, "-c", WARM_START, str(path)], capture_output=True, text=True,
+                            timeout=60, cwd=Path(__file__).resolve().parent.parent)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+def test_a_traditional_query_finds_simplified_text_the_index_never_folded():
+    index = SearchIndex([_doc("dragon", "龙舟")], Folder(simplify=True))
+    assert index.search("龍").ids == ["dragon"]
+
+
+@pytest.mark.parametrize("query", ["a", "d", "da", "data", "shu", "s", "sh", "数", "40%", "an"])
+def test_testing_every_document_at_once_finds_what_the_scan_finds(briefing, monkeypatch, query):
+    # Once most documents match, a column tests the rest in one pass: it must find the same.
+    documents = documents_of(briefing) * 4
+    documents = [Document(f"{d.id}-{n}", d.section, d.fields) for n, d in enumerate(documents)]
+    dense = SearchIndex(documents, Folder(simplify=True))
+    monkeypatch.setattr("tui.search.index._DENSE_AFTER", len(documents) + 1)
+    scanned = dense.search(query)
+    monkeypatch.undo()
+    found = dense.search(query)
+    assert found.ids == scanned.ids
+    assert [h.spans for h in found.hits] == [h.spans for h in scanned.hits]
+
+
+def test_terms_that_cannot_be_pinyin_skip_it_and_those_that_can_do_not(index):
+    assert not index._readable("zebra") and not index._readable("sjzx")
+    assert index._readable("shujuzhongxin") and index._readable("shuj") and index._readable("s")

@@ -22,6 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
+from .bulk import collector_paused
 from .files import MAX_FILE_BYTES, read_bounded
 from .loader import ContentError, read_briefing, read_briefing_bytes, source_path
 from .model import Briefing
@@ -53,6 +54,7 @@ def _key(*parts: bytes) -> str:
     return digest.hexdigest()
 
 
+@collector_paused()
 def _read(path: Path):
     try:
         return pickle.loads(read_bounded(path, MAX_ENTRY_BYTES))

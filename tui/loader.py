@@ -21,6 +21,7 @@ from typing import Any, Literal, Union
 
 import yaml
 
+from .bulk import collector_paused
 from .files import MAX_FILE_BYTES, read_bounded
 from .model import Bilingual, Briefing, SourceQuote
 
@@ -89,6 +90,7 @@ def read_briefing_bytes(path: str | Path, data: bytes) -> tuple[Briefing | None,
     return _read_briefing_text(path, *decode_text(str(path), data))
 
 
+@collector_paused()  # both ways in: a path, or bytes the cache has already read
 def _read_briefing_text(path: Path, text: str, error: ContentError | None) -> tuple[Briefing | None,
                                                                                      list[ContentError]]:
     root, error = (None, error) if error else compose_yaml(str(path), text)

@@ -11,12 +11,12 @@ hang, not yin xing).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from functools import lru_cache
 
 from ..i18n import SIMPLIFIED_CONVERSION
 
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
+HAN = re.compile("[" + "".join(f"{chr(low)}-{chr(high)}" for low, high in _HAN_RANGES) + "]+")
 
 
 def _lower(ch: str) -> str:
@@ -25,38 +25,48 @@ def _lower(ch: str) -> str:
 
 
 class Folder:
-    """Folds text 1:1. With ``simplify``, Chinese characters go through OpenCC once each (imported on
-    first need) and the answer is remembered; a Folder pickles without its converter."""
+    """Folds text 1:1. With ``simplify``, Chinese characters are simplified through a table of every
+    Han character OpenCC changes, made with one OpenCC call the first time it is needed. The table
+    pickles with the Folder, so a Folder read back from the cache folds any text, a query included,
+    without importing OpenCC."""
 
     def __init__(self, simplify: bool = False):
         self.simplify = simplify
-        self._table: dict[str, str] = {}
-        self._converter: Callable[[str], str] | None = None
+        self._table: dict[int, int] | None = None
 
-    def __getstate__(self) -> dict:
-        return {**self.__dict__, "_converter": None}
-
+    def prepare(self) -> Folder:
+        """Make the simplification table now (an index does, so that it is cached with it)."""
+        if self.simplify and self._table is None:
+            self._table = _simplification_table()
+        return self
     def fold(self, text: str) -> str:
         """Lower-cased (and, with ``simplify``, Simplified) text of the same length as ``text``."""
-        folded = [_lower(ch) for ch in text]
-        if self.simplify:
-            missing = {ch for ch in text if ch not in self._table and HAN.match(ch)}
-            if missing:
-                self._learn(sorted(missing))
-            folded = [self._table.get(ch, ch) for ch in folded]
-        return "".join(folded)
+        folded = text.lower() if text.isascii() else _lower_each(text)
+        if not self.simplify or folded.isascii():
+            return folded
+        return folded.translate(self.prepare()._table or {})
 
-    def _learn(self, chars: list[str]) -> None:
-        if self._converter is None:
-            import opencc  # noqa: PLC0415 - off the startup path
 
-            self._converter = opencc.OpenCC(SIMPLIFIED_CONVERSION).convert  # as the reader sees Simplified
-        # One converter call for many characters: one per line, so each converts on its own.
-        converted = self._converter("\n".join(chars)).split("\n")
-        if len(converted) != len(chars):  # pragma: no cover - a converter that joins lines
-            converted = [self._converter(ch) for ch in chars]
-        for ch, simple in zip(chars, converted, strict=True):
-            self._table[ch] = simple if len(simple) == 1 else ch
+def _lower_each(text: str) -> str:
+    lowered = text.lower()
+    # Equal lengths mean one character for one; a capital sigma lowers by context (final ς).
+    if len(lowered) == len(text) and "\u03a3" not in text:
+        return lowered
+    return "".join(map(_lower, text))
+
+
+def _simplification_table() -> dict[int, int]:
+    """Every Han character whose Simplified form is one other character, mapped to it."""
+    import opencc  # noqa: PLC0415 - off the startup path: only building an index needs it
+
+    convert = opencc.OpenCC(SIMPLIFIED_CONVERSION).convert  # as the reader sees Simplified
+    chars = [chr(code) for low, high in _HAN_RANGES for code in range(low, high + 1)]
+    # One converter call for all: one character per line, so each converts on its own.
+    converted = convert("\n".join(chars)).split("\n")
+    if len(converted) != len(chars):  # pragma: no cover - a converter that joins lines
+        converted = [convert(ch) for ch in chars]
+    return {ord(ch): ord(simple) for ch, simple in zip(chars, converted, strict=True)
+            if len(simple) == 1 and simple != ch}
 
 
 @lru_cache(maxsize=65536)

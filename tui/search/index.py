@@ -1,10 +1,18 @@
 """The search engine: every field of every item, matched literally, by pinyin initials and by full pinyin.
 
-All the text of one kind lives in one long string (a *column*), so a term is found
-with ``str.find`` at C speed; after a hit the scan jumps to the next item, so the
-work grows with the number of items found, not with the number of occurrences.
-Fields are laid out title, body, quote within an item, so the first hit in an
-item is its best field.
+Text is laid out in *columns*, one per kind of text (literal Latin-1, other literal, pinyin
+initials, full pinyin) and part (title, body, quote): one string holding every document's fields of
+that kind and part, fields ended by NUL and documents by U+0001. A term is found with ``str.find``
+at C speed; after a hit the scan jumps to the next document, so the work grows with the documents
+found, not with the occurrences; once most documents match, the rest are tested in one C-level
+pass. Ranking and combining terms are dict and set operations; Python-level work per item beyond
+that happens only for the hits shown (their highlights).
+
+Full pinyin keeps, beside its text, one byte per position saying where a character's syllable
+starts: a term must start there (``hang`` is not found in ``chang``) and may run across syllables.
+A term that cannot be read as the index's syllables skips full pinyin. The index keeps the pinyin
+it was built with, so searching never needs pypinyin, and its Folder keeps its simplification
+table, so folding a query never needs OpenCC: an index read back from the cache needs neither.
 
 Ranking: literal matches before initials before full pinyin; title before body
 before quote; then document order. Space-separated terms must all match.
@@ -12,16 +20,27 @@ before quote; then document order. Space-separated terms must all match.
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator
+import re
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import accumulate, chain, compress, islice, repeat
+from operator import contains
 
+from ..bulk import collector_paused
 from ..model import Achievement, Action, Briefing
 from .fold import Folder, pinyin_of
 
 PARTS = ("title", "body", "quote")
 TIERS = ("literal", "initials", "pinyin")
-_SEPARATOR = "\x00"
+_RANK = {part: rank for rank, part in enumerate(PARTS)}
+_FIELD_END, _DOCUMENT_END = "\x00", "\x01"
+_SEPARATORS = str.maketrans("\x00\x01", "  ")  # content never ends a field or a document early
+_HAS_SEPARATOR = re.compile("[\x00\x01]").search
+_BEYOND_LATIN_1 = re.compile("[^\x00-\xff]").search  # much faster than max(text) on long text
+# Once this many documents are found and more than this share of those scanned, test the rest each.
+_DENSE_AFTER, _DENSE = 64, 0.15
 
 
 @dataclass(frozen=True)
@@ -81,160 +100,220 @@ class SearchResult:
 
 
 class _Column:
-    """Many fields' text in one string, separated by NUL, with a map back to (document, field)."""
+    """One kind of text of one part of every document, in one string (see the module docstring)."""
 
-    def __init__(self) -> None:
-        self.chunks: list[str] = []
-        self.starts: list[int] = []
-        self.doc: list[int] = []
-        self.field: list[int] = []
-        self.rank: list[int] = []
-        self.next_doc_entry: list[int] = []
-        self.length = 0
+    def __init__(self, count: int, syllables: bool = False) -> None:
+        self.documents: list[list[str]] = [[] for _ in range(count)]
         self.text = ""
-        self.boundaries: bytearray | None = None
+        self.ends = array("q")  # where each document's U+0001 is
+        # Full pinyin only: 1 where a character's syllable starts, 0 elsewhere, for each position of text.
+        self.syllables: bytes | None = b"" if syllables else None
+        self._marks: list[bytes] = []
+        self._split: list[str] | None = None  # the text document by document, made when first needed
 
-    def add(self, doc: int, field_index: int, part: str, text: str) -> None:
-        self.chunks.append(text)
-        self.starts.append(self.length)
-        self.doc.append(doc)
-        self.field.append(field_index)
-        self.rank.append(PARTS.index(part))
-        self.length += len(text) + 1
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "_split": None}
+
+    def add(self, doc: int, text: str, syllables: list[str] | None = None) -> None:
+        self.documents[doc].append(text)
+        if syllables is not None:
+            self._marks.append(b"".join(b"\x01" + b"\x00" * (len(s) - 1) for s in syllables))
 
     def finish(self) -> None:
-        self.text = _SEPARATOR.join(self.chunks) + _SEPARATOR
-        self.chunks = []
-        # For each entry, the first entry of the next document: where a scan resumes after a hit.
-        count = len(self.doc)
-        self.next_doc_entry = [count] * count
-        for k in range(count - 2, -1, -1):
-            self.next_doc_entry[k] = k + 1 if self.doc[k + 1] != self.doc[k] else self.next_doc_entry[k + 1]
+        texts = [_FIELD_END.join(fields) for fields in self.documents]
+        self.text = _DOCUMENT_END.join(texts) + _DOCUMENT_END
+        self.ends = array("q", (end - 1 for end in accumulate(len(text) + 1 for text in texts)))
+        if self.syllables is not None:
+            marks = iter(self._marks)
+            self.syllables = b"".join(b"".join(next(marks) + b"\x00" for _ in fields) or b"\x00"
+                                      for fields in self.documents)
+        self.documents, self._marks = [], []
 
-    def scan(self, term: str, accept: Callable[[int], bool] | None = None) -> Iterator[int]:
-        """Entries in which ``term`` occurs (acceptably), the first per document only."""
-        starts, find = self.starts, self.text.find
-        i = find(term)
+    def find(self, term: str) -> list[int]:
+        """The documents in which ``term`` occurs (at the start of a syllable, in full pinyin), in order.
+
+        After a hit the scan resumes at the next document, so the work grows with the documents
+        found; once most documents are found, the rest are tested with one C-level pass."""
+        text, ends, syllables, found = self.text, self.ends, self.syllables, []
+        i = text.find(term)
         while i >= 0:
-            k = bisect_right(starts, i) - 1
-            if accept is None or accept(i):
-                yield k
-                nxt = self.next_doc_entry[k]
-                i = find(term, starts[nxt]) if nxt < len(starts) else -1
+            if syllables is None or syllables[i]:
+                doc = bisect_left(ends, i)
+                found.append(doc)
+                if len(found) >= _DENSE_AFTER and len(found) > _DENSE * doc:
+                    return found + self._find_each(term, doc + 1)
+                i = text.find(term, ends[doc])
             else:
-                i = find(term, i + 1)
+                i = text.find(term, i + 1)
+        return found
 
-    def entry_text(self, k: int) -> str:
-        start = self.starts[k]
-        return self.text[start:self.text.index(_SEPARATOR, start)]
+    def _find_each(self, term: str, first: int) -> list[int]:
+        if self._split is None:
+            self._split = self.text.split(_DOCUMENT_END)
+        count = len(self.ends)
+        found = list(compress(range(first, count), map(contains, islice(self._split, first, count), repeat(term))))
+        return found if self.syllables is None else [doc for doc in found if self._at_syllable(doc, term)]
+
+    def _at_syllable(self, doc: int, term: str) -> bool:
+        start, end, syllables = self.ends[doc - 1] + 1 if doc else 0, self.ends[doc], self.syllables
+        i = self.text.find(term, start, end)
+        while i >= 0 and syllables is not None and not syllables[i]:
+            i = self.text.find(term, i + 1, end)
+        return i >= 0
+
+    def fields_of(self, doc: int, terms: list[str]) -> list[tuple[int, str]]:
+        """Where each field of a document starts in ``text``, and its text; none if no term is in any."""
+        start, end = self.ends[doc - 1] + 1 if doc else 0, self.ends[doc]
+        if all(self.text.find(term, start, end) < 0 for term in terms):
+            return []
+        out = []
+        for text in self.text[start:end].split(_FIELD_END):
+            out.append((start, text))
+            start += len(text) + 1
+        return out
+
+    def spans(self, start: int, text: str, term: str) -> list[tuple[int, int]]:
+        """Character spans of ``term`` in one field starting at ``start`` (syllable-aligned in full pinyin)."""
+        syllables = self.syllables
+        if syllables is None:
+            return [(i, i + len(term)) for i in _occurrences(text, term)]
+        char = syllables.count  # the character a position belongs to: the marks up to it, less one
+        return [(char(1, start, start + i + 1) - 1, char(1, start, start + i + len(term)))
+                for i in _occurrences(text, term) if syllables[start + i]]
 
 
 class SearchIndex:
     """Search over documents. ``pinyin=False`` with a plain Folder gives a literal-only index
     that needs neither OpenCC nor pypinyin (what the app uses until the full index is built)."""
 
+    @collector_paused()
     def __init__(self, documents: Iterable[Document], folder: Folder | None = None, pinyin: bool = True):
         self.documents = list(documents)
-        self.folder = folder or Folder()
+        self.folder = (folder or Folder()).prepare()
         self.pinyin = pinyin
-        # Literal text goes in two columns: fields of Latin-1 text (one byte a character in CPython)
-        # and the rest. A term with a character beyond Latin-1 skips the first at once, and a
-        # Latin term scans half the bytes it would in a single mixed column.
-        self.latin, self.other = _Column(), _Column()
-        self.initials, self.full = _Column(), _Column()
-        self.full.boundaries = bytearray()
-        self._folded: list[list[tuple[_Column, int]]] = []  # document → where each field's folded text is
+        self._ids = [document.id for document in self.documents]
+        count = len(self.documents)
+        # Literal text goes in two kinds of column: fields of Latin-1 text (one byte a character in
+        # CPython) and the rest. A term beyond Latin-1 skips the first at once, and a Latin term
+        # scans half the bytes it would in a single mixed column.
+        self.latin = [_Column(count) for _ in PARTS]
+        self.other = [_Column(count) for _ in PARTS]
+        self.initials = [_Column(count) for _ in PARTS]
+        self.full = [_Column(count, syllables=True) for _ in PARTS]
+        syllables: set[str] = set()
         for doc, document in enumerate(self.documents):
-            places = []
-            for index, (part, lang, text) in enumerate(document.fields):
+            for part, lang, text in document.fields:
+                rank = _RANK[part]
                 folded = self.folder.fold(text)
-                column = self.latin if folded.isascii() or max(folded) <= "\xff" else self.other
-                places.append((column, len(column.doc)))
-                column.add(doc, index, part, folded)
+                if _HAS_SEPARATOR(folded):
+                    folded = folded.translate(_SEPARATORS)
+                self._literal(text)[rank].add(doc, folded)
                 if pinyin and lang == "zh":
-                    self._add_pinyin(doc, index, part, folded)
-            self._folded.append(places)
-        for column in (self.latin, self.other, self.initials, self.full):
+                    entries = pinyin_of(folded)
+                    self.initials[rank].add(doc, "".join(entry[0] for entry in entries))
+                    self.full[rank].add(doc, "".join(entries), entries)
+                    syllables.update(entries)
+        for column in chain(self.latin, self.other, self.initials, self.full):
             column.finish()
+        # Every syllable the full pinyin holds, and every beginning of one: a term that cannot be
+        # read as some of them (the last perhaps unfinished) skips the full pinyin columns.
+        self._syllables = frozenset(syllables)
+        self._beginnings = frozenset(s[:n] for s in syllables for n in range(1, len(s) + 1))
+        self._longest = max(map(len, syllables), default=0)
 
-    def _add_pinyin(self, doc: int, index: int, part: str, folded: str) -> None:
-        entries = pinyin_of(folded)
-        self.initials.add(doc, index, part, "".join(e[0] for e in entries))
-        self.full.add(doc, index, part, "".join(entries))
-        for entry in entries:
-            self.full.boundaries += b"\x01" + b"\x00" * (len(entry) - 1)
-        self.full.boundaries += b"\x00"  # the separator
+    def _literal(self, text: str) -> list[_Column]:
+        """The literal columns a field's text goes in (decided on the text as written, so that a hit
+        can find its fields again without folding them)."""
+        return self.latin if text.isascii() or not _BEYOND_LATIN_1(text) else self.other
 
     # -- searching --------------------------------------------------------------------
 
     def terms(self, query: str) -> list[str]:
         return [t for t in self.folder.fold("".join(ch for ch in query if ch.isprintable())).split() if t]
 
-    def _tiers(self, term: str):
-        yield 0, self.latin, None
-        yield 0, self.other, None
+    def _tiers(self, term: str) -> Iterator[tuple[int, list[_Column]]]:
+        yield 0, self.other
+        if not _BEYOND_LATIN_1(term):
+            yield 0, self.latin
         if self.pinyin and len(term) >= 2 and term.isascii():
             if term.isalnum():
-                yield 1, self.initials, None
-            if term.isalpha():
-                yield 2, self.full, self.full.boundaries.__getitem__
+                yield 1, self.initials
+            if term.isalpha() and self._readable(term):
+                yield 2, self.full
+
+    def _readable(self, term: str) -> bool:
+        """Whether ``term`` can be read as syllables of the full pinyin, the last perhaps unfinished."""
+        longest = self._longest
+        reachable = [True] + [False] * len(term)  # term[:i] is whole syllables
+        for i in range(len(term)):
+            if reachable[i]:
+                if term[i:] in self._beginnings:
+                    return True
+                for j in range(i + 1, min(len(term), i + longest) + 1):
+                    reachable[j] = reachable[j] or term[i:j] in self._syllables
+        return reachable[-1]
+
+    def _best(self, term: str) -> dict[int, int]:
+        """Document → its best level (tier * len(PARTS) + part) for ``term``, in order of level then document."""
+        levels: list[list[int]] = [[] for _ in range(len(TIERS) * len(PARTS))]
+        for tier, columns in self._tiers(term):
+            for rank, column in enumerate(columns):
+                level = tier * len(PARTS) + rank
+                found = column.find(term)
+                levels[level] = sorted(set(levels[level]).union(found)) if levels[level] else found
+        best: dict[int, int] = dict.fromkeys(chain.from_iterable(levels), 0)
+        for level in range(len(levels) - 1, -1, -1):  # better levels last: their values stay
+            if levels[level]:
+                best.update(dict.fromkeys(levels[level], level))
+        return best
 
     def search(self, query: str, limit: int = 100) -> SearchResult:
         """Items matching every term of ``query``, best first."""
         terms = self.terms(query)
         if not terms:
             return SearchResult(query, [], [])
-        per_term: list[dict[int, int]] = []  # for each term: document → tier * len(PARTS) + part
-        for term in terms:
-            found: dict[int, int] = {}
-            for tier, column, accept in self._tiers(term):
-                for k in column.scan(term, accept):
-                    score = tier * len(PARTS) + column.rank[k]
-                    if found.get(column.doc[k], score) >= score:
-                        found[column.doc[k]] = score
-            per_term.append(found)
-        if len(per_term) == 1:
-            score = per_term[0]
+        bests = [self._best(term) for term in terms]
+        if len(bests) == 1:
+            score = bests[0]
+            ranked = list(score)
         else:  # every term must match; an item ranks as its worst-matching term
-            smallest = min(per_term, key=len)
-            score = {d: max(found[d] for found in per_term) for d in smallest
-                     if all(d in found for found in per_term)}
-        docs, count = list(score), len(self.documents)
-        ranked = sorted(docs, key=lambda d: score[d] * count + d)
-        hits = [self._hit(d, score[d], [(t, found[d] // len(PARTS)) for t, found in zip(terms, per_term, strict=True)])
+            smallest: dict[int, int] = min(bests, key=len)
+            both = sorted(set(smallest).intersection(*bests))
+            score = dict(zip(both, map(max, *(map(best.__getitem__, both) for best in bests)), strict=True))
+            ranked = sorted(score, key=score.__getitem__)  # stable: document order within a level
+        hits = [self._hit(d, score[d], [(t, best[d] // len(PARTS)) for t, best in zip(terms, bests, strict=True)])
                 for d in ranked[:limit]]
-        return SearchResult(query, hits, [self.documents[d].id for d in ranked])
+        return SearchResult(query, hits, list(map(self._ids.__getitem__, ranked)))
 
     def _hit(self, doc: int, score: int, terms: list[tuple[str, int]]) -> SearchHit:
         """A hit with its spans: each term highlighted where it matched, in the tier it matched in."""
         document = self.documents[doc]
+        literal, initials, full = ([term for term, tier in terms if tier == wanted] for wanted in range(len(TIERS)))
         spans: dict[int, tuple[tuple[int, int], ...]] = {}
-        for index, (_, lang, _) in enumerate(document.fields):
-            if lang != "zh" and all(tier for _, tier in terms):
-                continue  # pinyin and initials only match Chinese fields
-            column, entry = self._folded[doc][index]
-            folded = column.entry_text(entry)
-            found = [span for term, tier in terms for span in self._spans(folded, lang, term, tier)]
+        fields: dict[int, list[tuple[int, str]]] = {}  # id(column) → the document's fields in it, in order
+        taken: dict[int, int] = {}  # id(column) → how many of them the fields so far took
+        for index, (part, lang, text) in enumerate(document.fields):
+            rank = _RANK[part]
+            columns = [(self._literal(text)[rank], literal)]
+            if self.pinyin and lang == "zh":
+                columns += [(self.initials[rank], initials), (self.full[rank], full)]
+            found: list[tuple[int, int]] = []
+            for column, wanted in columns:
+                key = id(column)
+                nth = taken[key] = taken.get(key, -1) + 1
+                if not wanted:
+                    continue
+                if key not in fields:
+                    fields[key] = column.fields_of(doc, wanted)
+                if fields[key]:
+                    start, field_text = fields[key][nth]
+                    for term in wanted:
+                        if term in field_text:
+                            found += column.spans(start, field_text, term)
             if found:
                 spans[index] = tuple(sorted(set(found)))
         tier, rank = divmod(score, len(PARTS))
         return SearchHit(document, TIERS[tier], PARTS[rank], spans)
-
-    def _spans(self, folded: str, lang: str, term: str, tier: int) -> list[tuple[int, int]]:
-        """Where ``term`` matches in one field, as character spans, matching as it did in ``tier``."""
-        if tier == 0:
-            return [(i, i + len(term)) for i in _occurrences(folded, term)]
-        if lang != "zh":
-            return []
-        entries = pinyin_of(folded)
-        if tier == 1:
-            return [(i, i + len(term)) for i in _occurrences("".join(e[0] for e in entries), term)]
-        char_at, starts = [], set()
-        for index, entry in enumerate(entries):
-            starts.add(len(char_at))
-            char_at += [index] * len(entry)
-        return [(char_at[i], char_at[i + len(term) - 1] + 1)
-                for i in _occurrences("".join(entries), term) if i in starts]
 
 
 def _occurrences(text: str, term: str) -> list[int]:
