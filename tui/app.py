@@ -18,7 +18,7 @@ from textual.reactive import reactive
 from textual.widgets import TabbedContent
 
 from .cache import load_briefing_cached, load_index, store_index
-from .config import config_path, load_preferences, save_preferences
+from .config import Preferences, config_path, load_preferences, save_preferences
 from .i18n import LANGUAGE_NAMES, language_from_env, localize, next_language
 from .loader import BriefingError
 from .model import Briefing, Item, Language
@@ -70,11 +70,13 @@ class BriefingApp(App):
     language: reactive[Language] = reactive("en", init=False)
 
     def __init__(self, briefing: Briefing | str | Path | None = None, *, language: Language | None = None,
-                 theme_name: str | None = None, config: Path | None = None, cache_key: str | None = None) -> None:
+                 theme_name: str | None = None, config: Path | None = None, cache_key: str | None = None,
+                 persist: bool = True) -> None:
         """Command-line choices (``language``, ``theme_name``) win over the saved preferences.
 
         A path (or nothing, for the bundled briefing) is loaded through the cache; an invalid file
-        raises ``BriefingError``. ``cache_key`` names the cached search index of a given Briefing."""
+        raises ``BriefingError``. ``cache_key`` names the cached search index of a given Briefing.
+        With ``persist=False`` (a served session) preferences live in memory only: no config file is read or written."""
         super().__init__()
         if "TEXTUAL_ANIMATIONS" not in os.environ:
             # A reader jumping between panes wants the pane now: the tab underline's glide alone
@@ -91,8 +93,9 @@ class BriefingApp(App):
         self._literal_index: SearchIndex | None = None
         self._hits: list[str] = []
         self._hit_position = -1
+        self.persist = persist
         self.config_file = config or config_path()
-        self.preferences, self.warnings = load_preferences(self.config_file)
+        self.preferences, self.warnings = load_preferences(self.config_file) if persist else (Preferences(), [])
         self._save_failed = False
         self.set_reactive(BriefingApp.language, language or self.preferences.language or language_from_env())
         themes, theme_errors = load_themes()
@@ -146,6 +149,8 @@ class BriefingApp(App):
             return
         self._in_effect.update(changes)
         self.preferences = self.preferences.with_(**changes)
+        if not self.persist:
+            return
         problem = save_preferences(self.config_file, self.preferences)
         if problem and not self._save_failed:
             self._save_failed = True

@@ -1,0 +1,240 @@
+"""Load on ``briefing serve``: N sessions at once, each opening the briefing and searching.
+
+Each session is a websocket client speaking textual-serve's protocol, as the page's
+JavaScript does (``["stdin", keys]`` out, the terminal's bytes in). Every session waits
+for the first screen, presses ``/``, types ``sjzx`` and waits for the results. With all
+of them open it measures the resident memory of the app processes; then it closes them
+and checks that no app process is left. Loopback only, bounded in count and time.
+
+    python benchmarks/serve_load.py [--sessions 10]
+
+``tests/test_serve.py`` runs it at a size CI can afford.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import os
+import re
+import select
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = re.compile(r"\d+ results?")
+
+
+class Served:
+    """``briefing serve --port 0`` in a process group of its own, with scratch config and cache dirs."""
+
+    def __init__(self, *args: str, scratch: Path | None = None, startup_timeout: float = 60) -> None:
+        scratch = scratch or Path(tempfile.mkdtemp(prefix="briefing-serve-"))
+        self.config_dir = scratch / "config"
+        env = {k: v for k, v in os.environ.items() if k not in ("LANG", "LC_ALL", "LC_MESSAGES", "TEXTUAL_THEME")}
+        env.update(XDG_CONFIG_HOME=str(self.config_dir), XDG_CACHE_HOME=str(scratch / "cache"))
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "tui", "serve", "--host", "127.0.0.1", "--port", "0", *args],
+            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+        self.lines: list[str] = []
+        self._url_found = threading.Event()
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+        if not self._url_found.wait(startup_timeout):
+            self.stop()
+            raise RuntimeError(f"briefing serve did not start: {self.stderr or self.stdout}")
+        self.url = re.search(r"http://\S+", self.lines[0]).group(0)  # type: ignore[union-attr]
+        self.stderr = ""
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.lines.append(line)
+            if "Serving " in line:
+                self._url_found.set()
+        self._url_found.set()  # ended without serving: let the constructor report it
+
+    @property
+    def stdout(self) -> str:
+        return "".join(self.lines)
+
+    def app_processes(self) -> list[int]:
+        return descendants(self.process.pid)
+
+    def stop(self, timeout: float = 60) -> int:
+        """Ctrl+C, as a terminal sends it: SIGINT to the whole process group. The exit code."""
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGINT)
+        try:
+            _, self.stderr = self.process.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            _, self.stderr = self.process.communicate()
+        self._reader.join(timeout)
+        return self.process.returncode
+
+    def __enter__(self) -> Served:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+def descendants(pid: int) -> list[int]:
+    """Every process below ``pid`` (textual-serve runs each app through ``sh -c``)."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:  # gone meanwhile
+            continue
+        parent = int(stat.rsplit(")", 1)[1].split()[1])
+        children.setdefault(parent, []).append(int(entry.name))
+    found, todo = [], [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+def rss_kib(pid: int) -> int:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0
+    match = re.search(r"^VmRSS:\s+(\d+) kB", status, re.MULTILINE)
+    return int(match.group(1)) if match else 0
+
+
+def wait_gone(pids: list[int], timeout: float) -> list[int]:
+    """Wait (on pidfds, not by polling) until these processes have exited; those still running after timeout."""
+    fds = {}
+    for pid in pids:
+        with contextlib.suppress(ProcessLookupError):
+            fds[os.pidfd_open(pid)] = pid
+    deadline = time.monotonic() + timeout
+    try:
+        while fds and (left := deadline - time.monotonic()) > 0:
+            ready, _, _ = select.select(list(fds), [], [], left)
+            for fd in ready:
+                os.close(fd)
+                del fds[fd]
+        return sorted(fds.values())
+    finally:
+        for fd in fds:
+            os.close(fd)
+
+
+@dataclass
+class Session:
+    """One visitor: the seconds to the first screen and to the search results, and everything it was sent."""
+
+    first_screen: float = 0.0
+    answered: float = 0.0
+    text: str = field(default="", repr=False)
+
+
+async def visit(url: str, opened: asyncio.Event, close: asyncio.Event, query: str = "sjzx") -> Session:
+    """Open a session, search, tell ``opened``, and keep the session until ``close`` is set."""
+    import aiohttp
+
+    session = Session()
+    start = time.perf_counter()
+    websocket_url = url.replace("http://", "ws://", 1) + "/ws?width=120&height=36"
+    async with aiohttp.ClientSession() as client, client.ws_connect(websocket_url) as websocket:
+
+        async def until(found) -> None:
+            while not found(session.text):
+                message = await websocket.receive()
+                if message.type != aiohttp.WSMsgType.BINARY:
+                    if message.type == aiohttp.WSMsgType.TEXT:  # pong and the like
+                        continue
+                    raise RuntimeError(f"session ended before it answered: {message!r}")
+                session.text += message.data.decode("utf-8", "replace")
+
+        await until(lambda text: "Achievements" in text)
+        session.first_screen = time.perf_counter() - start
+        await websocket.send_str(json.dumps(["stdin", "/"]))
+        await until(lambda text: "Type to search" in text)
+        await websocket.send_str(json.dumps(["stdin", query]))
+        await until(lambda text: RESULTS.search(text))
+        session.answered = time.perf_counter() - start
+        opened.set()
+        await close.wait()
+    return session
+
+
+async def load(served: Served, sessions: int, timeout: float) -> dict:
+    """Run ``sessions`` visits at once; measure the app processes while all are open; close them all."""
+    close = asyncio.Event()
+    settled = [asyncio.Event() for _ in range(sessions)]  # answered, or failed
+
+    async def attempt(event: asyncio.Event) -> Session:
+        try:
+            return await visit(served.url, event, close)
+        finally:
+            event.set()
+
+    visits = [asyncio.create_task(attempt(event)) for event in settled]
+    with contextlib.suppress(asyncio.TimeoutError):  # the visits still waiting then count as failed
+        await asyncio.wait_for(asyncio.gather(*(event.wait() for event in settled)), timeout)
+    processes = served.app_processes()
+    memory = [rss_kib(pid) for pid in processes]
+    close.set()
+    for task in visits:
+        if not task.done() and not settled[visits.index(task)].is_set():
+            task.cancel()
+    results = await asyncio.gather(*visits, return_exceptions=True)
+    left = wait_gone(processes, timeout)
+    return {
+        "sessions": [r for r in results if isinstance(r, Session)],
+        "errors": [r for r in results if not isinstance(r, Session)],
+        "processes": len(processes),
+        "rss_kib": sum(memory),
+        "left": left,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sessions", type=int, default=10)
+    parser.add_argument("--timeout", type=float, default=120, help="seconds allowed for all to answer")
+    args = parser.parse_args()
+    with Served("--lang", "en") as served:
+        server_rss = rss_kib(served.process.pid)
+        start = time.perf_counter()
+        result = asyncio.run(load(served, args.sessions, args.timeout))
+        elapsed = time.perf_counter() - start
+        code = served.stop()
+    sessions = result["sessions"]
+    print(f"{len(sessions)}/{args.sessions} sessions answered, {len(result['errors'])} failed "
+          f"({elapsed:.1f} s in all)")
+    for error in result["errors"]:
+        print(f"  failed: {error!r}")
+    if sessions:
+        print(f"first screen: median {statistics.median(s.first_screen for s in sessions):.2f} s, "
+              f"slowest {max(s.first_screen for s in sessions):.2f} s")
+        print(f"search answered: median {statistics.median(s.answered for s in sessions):.2f} s, "
+              f"slowest {max(s.answered for s in sessions):.2f} s")
+    print(f"app processes while open: {result['processes']}, RSS {result['rss_kib'] / 1024:.0f} MiB in all, "
+          f"{result['rss_kib'] / 1024 / args.sessions:.0f} MiB per session; server {server_rss / 1024:.0f} MiB")
+    print(f"app processes left after closing: {len(result['left'])}; server exit code on Ctrl+C: {code}")
+    ok = len(sessions) == args.sessions and not result["left"] and code == 0
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    raise SystemExit(main())
