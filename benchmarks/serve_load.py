@@ -94,14 +94,15 @@ class Served:
             [sys.executable, "-m", "tui", "serve", "--host", "127.0.0.1", "--port", "0", *args],
             cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
         self.lines: list[str] = []
+        self.stderr = ""  # all of it, once stopped
         self._url_found = threading.Event()
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
-        if not self._url_found.wait(startup_timeout):
+        started = self._url_found.wait(startup_timeout) and re.search(r"http://\S+", self.stdout)
+        if not started:
             self.stop()
             raise RuntimeError(f"briefing serve did not start: {self.stderr or self.stdout}")
-        self.url = re.search(r"http://\S+", self.lines[0]).group(0)  # type: ignore[union-attr]
-        self.stderr = ""
+        self.url = started.group(0)
 
     def _read(self) -> None:
         assert self.process.stdout is not None
