@@ -119,10 +119,14 @@ class Served:
     def app_processes(self) -> list[int]:
         return descendants(self.process.pid)
 
-    def stop(self, timeout: float = 60) -> int:
-        """Ctrl+C, as a terminal sends it: SIGINT to the whole process group. The exit code."""
+    def stop(self, timeout: float = 60, how: str = "ctrl+c") -> int:
+        """Stop the server; the exit code. ``ctrl+c``: SIGINT to the whole process group, as a terminal
+        sends it; ``kill``: SIGTERM to the server alone, as ``kill`` or a service manager sends it."""
         if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGINT)
+            if how == "ctrl+c":
+                os.killpg(self.process.pid, signal.SIGINT)
+            else:
+                self.process.terminate()
         try:
             _, self.stderr = self.process.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
@@ -192,11 +196,13 @@ class Session:
 
     first_screen: float = 0.0
     answered: float = 0.0
+    closed_by_server: bool = False
     text: str = field(default="", repr=False)
 
 
 async def visit(url: str, opened: asyncio.Event, close: asyncio.Event, query: str = "sjzx") -> Session:
-    """Open a session, search, tell ``opened``, and keep the session until ``close`` is set."""
+    """Open a session, search, tell ``opened``, and keep the session until ``close`` is set (or the server
+    closes it)."""
     import aiohttp
 
     session = Session()
@@ -221,7 +227,16 @@ async def visit(url: str, opened: asyncio.Event, close: asyncio.Event, query: st
         await until(lambda text: RESULTS.search(text))
         session.answered = time.perf_counter() - start
         opened.set()
-        await close.wait()
+
+        async def read_until_closed() -> None:  # as a browser does, answering the server's close at once
+            async for _ in websocket:
+                pass
+
+        reading, leaving = asyncio.create_task(read_until_closed()), asyncio.create_task(close.wait())
+        await asyncio.wait({reading, leaving}, return_when=asyncio.FIRST_COMPLETED)
+        session.closed_by_server = reading.done()
+        for task in (reading, leaving):
+            task.cancel()
     return session
 
 

@@ -3,6 +3,7 @@
 The walk-through in a real browser is in ``test_serve_browser.py``.
 """
 
+import asyncio
 import shlex
 import socket
 import sys
@@ -10,7 +11,7 @@ import zipfile
 
 import pytest
 
-from benchmarks.serve_load import Served, load
+from benchmarks.serve_load import Served, load, visit, wait_gone
 from tui import serve as serving
 from tui.app import BriefingApp
 from tui.cli import main
@@ -137,3 +138,18 @@ async def test_sessions_at_once_all_answer_and_leave_no_process_behind(tmp_path)
         assert served.stop() == 0
     assert "Traceback" not in served.stdout + served.stderr
     assert not (served.config_dir / "briefing" / "config.yaml").exists()
+
+
+@pytest.mark.parametrize("how", ["ctrl+c", "kill"])
+async def test_stopping_with_a_session_open_ends_it_and_stops_cleanly(tmp_path, how):
+    with Served("--lang", "en", scratch=tmp_path) as served:
+        opened = asyncio.Event()
+        visiting = asyncio.create_task(visit(served.url, opened, close=asyncio.Event()))
+        await asyncio.wait_for(opened.wait(), 120)
+        sessions = served.app_processes()
+        assert sessions
+        # The server ends open sessions itself: left to aiohttp, a plain kill took 23 s here.
+        assert await asyncio.to_thread(served.stop, 8, how) == 0  # else SIGKILL after 8 s
+        assert wait_gone(sessions, 30) == []
+        assert (await visiting).closed_by_server
+    assert "Traceback" not in served.stdout + served.stderr and "Error" not in served.stderr
