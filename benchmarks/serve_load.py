@@ -22,6 +22,7 @@ import contextlib
 import json
 import os
 import re
+import resource
 import select
 import signal
 import statistics
@@ -271,6 +272,11 @@ async def load(served: Served, sessions: int, timeout: float) -> dict:
     }
 
 
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sessions", type=int, default=10)
@@ -279,12 +285,14 @@ def main() -> int:
     args = parser.parse_args()
     with Served("--lang", "en") as served:
         page_load = first_screen_in_browser(served.url) if args.browser else None
+        cpu_before = _children_cpu()  # the browser's, reaped by now
         wait_gone(served.app_processes(), 60)  # the page's session is over before the load starts
         server_rss = rss_kib(served.process.pid)
         start = time.perf_counter()
         result = asyncio.run(load(served, args.sessions, args.timeout))
         elapsed = time.perf_counter() - start
         code = served.stop()
+    cpu = _children_cpu() - cpu_before  # the server's and, reaped by it, every session's
     sessions = result["sessions"]
     if page_load is not None:
         print(f"page load to first screen in Chromium: {page_load:.2f} s")
@@ -299,6 +307,7 @@ def main() -> int:
               f"slowest {max(s.answered for s in sessions):.2f} s")
     print(f"app processes while open: {result['processes']}, RSS {result['rss_kib'] / 1024:.0f} MiB in all, "
           f"{result['rss_kib'] / 1024 / args.sessions:.0f} MiB per session; server {server_rss / 1024:.0f} MiB")
+    print(f"CPU time of the server and its sessions: {cpu:.1f} s ({cpu / args.sessions:.1f} s per session, the server's start included)")
     print(f"app processes left after closing: {len(result['left'])}; server exit code on Ctrl+C: {code}")
     ok = len(sessions) == args.sessions and not result["left"] and code == 0
     return 0 if ok else 1
