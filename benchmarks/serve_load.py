@@ -307,7 +307,8 @@ def main() -> int:
               f"slowest {max(s.answered for s in sessions):.2f} s")
     print(f"app processes while open: {result['processes']}, RSS {result['rss_kib'] / 1024:.0f} MiB in all, "
           f"{result['rss_kib'] / 1024 / args.sessions:.0f} MiB per session; server {server_rss / 1024:.0f} MiB")
-    print(f"CPU time of the server and its sessions: {cpu:.1f} s ({cpu / args.sessions:.1f} s per session, the server's start included)")
+    print(f"CPU time of the server and its sessions: {cpu:.1f} s "
+          f"({cpu / args.sessions:.1f} s per session, the server's start included)")
     print(f"app processes left after closing: {len(result['left'])}; server exit code on Ctrl+C: {code}")
     ok = len(sessions) == args.sessions and not result["left"] and code == 0
     return 0 if ok else 1
