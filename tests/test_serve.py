@@ -6,12 +6,14 @@ The walk-through in a real browser is in ``test_serve_browser.py``.
 import asyncio
 import shlex
 import socket
+import subprocess
 import sys
 import zipfile
 
 import pytest
 
 from benchmarks.serve_load import Served, load, visit, wait_gone
+from tui import __version__
 from tui import serve as serving
 from tui.app import BriefingApp
 from tui.cli import main
@@ -65,12 +67,20 @@ def test_the_served_flag_opens_the_app_without_persisting(monkeypatch):
     assert persisted == [False, True]
 
 
-def test_each_session_runs_this_python_on_the_validated_path_whatever_its_name(tmp_path):
+def test_each_session_runs_this_python_and_this_package_on_the_validated_path_whatever_its_name(tmp_path):
     path = tmp_path / "a b'c;$(touch x).yaml"
     command = serving.session_command([path], "zh-Hant", "briefing-light")
-    assert shlex.split(command) == [sys.executable, "-m", "tui", "--served", str(path.resolve()),
-                                    "--lang", "zh-Hant", "--theme", "briefing-light"]
+    assert shlex.split(command) == ["cd", str(ROOT), "&&", "exec", sys.executable, "-m", "tui", "--served",
+                                    str(path.resolve()), "--lang", "zh-Hant", "--theme", "briefing-light"]
     assert shlex.split(serving.session_command([MINIMAL], None, None))[-1] == str(MINIMAL)
+
+
+def test_a_session_runs_the_servers_package_even_from_a_directory_with_another_tui(tmp_path):
+    (tmp_path / "tui").mkdir()
+    (tmp_path / "tui" / "__main__.py").write_text("print('the wrong tui')")
+    command = serving.session_command([MINIMAL], None, None).replace(" --served ", " --version ", 1)
+    result = subprocess.run(command, shell=True, cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == f"briefing {__version__}"
 
 
 def test_a_broken_briefing_is_reported_as_check_reports_it_and_nothing_listens(capsys, no_listening):

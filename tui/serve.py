@@ -29,16 +29,21 @@ from .search import build_index
 from .themes import load_themes
 
 TEMPLATES = Path(__file__).resolve().parent / "web"
+PACKAGE_HOME = Path(__file__).resolve().parent.parent  # where ``import tui`` finds this package
 
 
 def session_command(paths: Sequence[Path], language: Language | None, theme: str | None) -> str:
-    """The shell command each browser session runs: the briefing app in served mode."""
+    """The shell command each browser session runs: the briefing app in served mode.
+
+    ``-m`` looks in the working directory first, so the command starts from the directory this very
+    ``tui`` package is in: a session runs the server's code, whatever directory the server was started
+    from (which may hold some other ``tui``). ``exec`` leaves no shell behind the app."""
     args = [sys.executable, "-m", "tui", "--served", *(str(path.resolve()) for path in paths)]
     if language:
         args += ["--lang", language]
     if theme:
         args += ["--theme", theme]
-    return shlex.join(args)
+    return f"cd {shlex.quote(str(PACKAGE_HOME))} && exec {shlex.join(args)}"
 
 
 def is_loopback(host: str) -> bool:
