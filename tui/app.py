@@ -96,6 +96,7 @@ class BriefingApp(App):
         self._hits: list[str] = []
         self._hit_position = -1
         # The language LANG gives is not a choice: choosing it again forgets the saved one.
+        self.persist = persist
         self.store = PreferenceStore((config or config_path()) if persist else None,
                                      defaults={"language": language_from_env()})
         self._save_timer: Timer | None = None

@@ -1,4 +1,4 @@
-"""The ``briefing`` command: open the browser, check content files, export a briefing.
+"""The ``briefing`` command: open the browser, check content files, export or serve a briefing.
 
 Exit codes: 0 success, 1 invalid content (or output that cannot be written), 2 usage
 error, 141 when the reader of the output went away (as for a process killed by SIGPIPE,
@@ -30,8 +30,9 @@ commands:
   briefing [PATH]                      open the browser (default: the bundled briefing)
   briefing check [PATH ...]            validate briefing or theme files
   briefing export [PATH] --format F    write a briefing as json or markdown to stdout
+  briefing serve [PATH]                serve the browser to web browsers (textual-serve)
 
-Run 'briefing check --help' or 'briefing export --help' for their options."""
+Run 'briefing check --help', 'briefing export --help' or 'briefing serve --help' for their options."""
 
 
 def _main_parser() -> argparse.ArgumentParser:
@@ -42,6 +43,8 @@ def _main_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=LANGUAGES, help="language (default: from LANG/LC_ALL, else en)")
     parser.add_argument("--theme", help="colour theme by name (default: the last one chosen, else briefing-dark)")
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    # What each session of 'briefing serve' runs: preferences in memory, no config file read or written.
+    parser.add_argument("--served", action="store_true", help=argparse.SUPPRESS)
     return parser
 
 
@@ -101,6 +104,22 @@ def _out(text: str) -> None:
     _write("stdout", text + "\n")
 
 
+def _serve_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefing serve",
+        description="Serve the briefing browser to web browsers: each visitor gets their own session, "
+                    "with preferences kept in memory. The briefing is validated first. Ctrl+C stops.",
+    )
+    parser.add_argument("path", nargs="?", type=Path, help="briefing YAML file (default: the bundled briefing)")
+    parser.add_argument("--host", default="127.0.0.1",
+                        help="address to listen on (default: 127.0.0.1; any other lets others read the briefing)")
+    parser.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000; 0: any free port)")
+    parser.add_argument("--public-url", help="the URL visitors use, if not http://HOST:PORT (e.g. behind a proxy)")
+    parser.add_argument("--lang", choices=LANGUAGES, help="language each session starts in")
+    parser.add_argument("--theme", help="colour theme each session starts with")
+    return parser
+
+
 def main(argv: list[str] | None = None) -> int:
     try:
         return _main(sys.argv[1:] if argv is None else argv)
@@ -119,10 +138,14 @@ def _main(argv: list[str]) -> int:
         if argv and argv[0] == "export":
             args = _export_parser().parse_args(argv[1:])
             return run_export(args.path, args.format, args.lang)
+        if argv and argv[0] == "serve":
+            args = _serve_parser().parse_args(argv[1:])
+            return run_serve([args.path or default_briefing()], args.host, args.port, args.public_url,
+                             args.lang, args.theme)
         args = _main_parser().parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on usage errors and 0 on --help
         return int(exc.code or 0)
-    return run_app(args.path, args.lang, args.theme)
+    return run_app(args.path, args.lang, args.theme, persist=not args.served)
 
 
 def _report(errors) -> None:
@@ -175,7 +198,7 @@ def run_export(path: Path | None, fmt: str, language: Language) -> int:
     return 0
 
 
-def run_app(path: Path | None, language: Language | None, theme: str | None) -> int:
+def run_app(path: Path | None, language: Language | None, theme: str | None, persist: bool = True) -> int:
     from .cache import load_briefing_cached
 
     # Load before the full-screen UI starts, so bad content is reported on a normal terminal.
@@ -185,7 +208,7 @@ def run_app(path: Path | None, language: Language | None, theme: str | None) -> 
         return 1
     from .app import BriefingApp
 
-    app = BriefingApp(briefing, language=language, theme_name=theme, cache_key=cache_key)
+    app = BriefingApp(briefing, language=language, theme_name=theme, cache_key=cache_key, persist=persist)
     if theme is not None and not app.is_known_theme(theme):
         _write("stderr", f"briefing: unknown theme {theme!r}; choose one of: {', '.join(app.theme_names())}\n")
         return 2
@@ -206,3 +229,16 @@ async def _run_until_signalled(app) -> None:
     for signum in (signal.SIGTERM, signal.SIGHUP):
         loop.add_signal_handler(signum, functools.partial(app.exit, return_code=128 + signum))
     await app.run_async()
+
+
+def run_serve(paths: list[Path], host: str, port: int, public_url: str | None, language: Language | None,
+              theme: str | None) -> int:
+    from importlib.util import find_spec
+
+    if find_spec("textual_serve") is None:
+        _write("stderr", "briefing serve needs textual-serve: pip install 'briefing[serve]' "
+                         "(or: pip install textual-serve)\n")
+        return 1
+    from .serve import serve
+
+    return serve(paths, host=host, port=port, public_url=public_url, language=language, theme=theme)
