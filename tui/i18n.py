@@ -1,8 +1,8 @@
 """Languages: choosing one, showing a Bilingual text in it, and the UI's own words.
 
-Simplified Chinese is derived from the Traditional source text with OpenCC
-(phrase-level, so 幹部 and 乾燥 both come out right); OpenCC is imported on first
-use so that English and Traditional readers never pay for it.
+A briefing's Chinese is in its source's script (``Bilingual.script``); the other
+script is derived with OpenCC (phrase-level, so 幹部 and 乾燥 both come out right).
+OpenCC is imported on first use so that readers who need no conversion never pay for it.
 """
 
 from __future__ import annotations
@@ -35,16 +35,21 @@ def next_language(language: Language) -> Language:
     return LANGUAGES[(LANGUAGES.index(language) + 1) % len(LANGUAGES)]
 
 
-@lru_cache(maxsize=1)
-def _converter():
+@lru_cache(maxsize=2)
+def _converter(config: str = "t2s"):
     import opencc  # noqa: PLC0415 - deliberately off the startup path
 
-    return opencc.OpenCC("t2s")
+    return opencc.OpenCC(config)
 
 
 @lru_cache(maxsize=4096)
 def to_simplified(text: str) -> str:
     return _converter().convert(text)
+
+
+@lru_cache(maxsize=4096)
+def to_traditional(text: str) -> str:
+    return _converter("s2t").convert(text)
 
 
 def chinese(text: str, language: Language) -> str:
@@ -53,8 +58,12 @@ def chinese(text: str, language: Language) -> str:
 
 
 def localize(text: Bilingual, language: Language) -> str:
-    """``text`` in ``language``."""
-    return text.en if language == "en" else chinese(text.zh, language)
+    """``text`` in ``language``: Chinese in the reader's script, whichever the source wrote."""
+    if language == "en":
+        return text.en
+    if text.script == "Hans":
+        return text.zh if language == "zh-Hans" else to_traditional(text.zh)
+    return chinese(text.zh, language)
 
 
 def other(text: Bilingual, language: Language) -> str:
@@ -68,7 +77,7 @@ _UI_ZH = {
     "Achievements": "成績",
     "Actions": "行動",
     "Targets": "目標",
-    "Awardees": "授牌與發言",
+    "Awards & speakers": "授牌與發言",
     "Source": "原文",
     "Glossary": "詞彙",
     "Figures": "數據",
@@ -76,14 +85,13 @@ _UI_ZH = {
     "Related": "相關條目",
     "Measures": "舉措",
     "Innovation": "創新",
-    "Innovations": "五個創新",
+    "Innovations": "創新",
     "Award categories": "授牌項目",
     "Speakers": "交流發言",
     "Editorial explanation, not from the article": "編者註釋,非報道原文",
     "Baseline": "基數",
     "Target": "目標",
     "Qualitative targets": "定性目標",
-    "Integration indices": "融合指數",
     "Action": "行動",
     "Speaker": "發言單位",
     "Award": "授牌",
