@@ -49,7 +49,9 @@ def to_simplified(text: str) -> str:
 
 @lru_cache(maxsize=4096)
 def to_traditional(text: str) -> str:
-    return _converter("s2t").convert(text)
+    # s2tw: OpenCC's phrase table with the standard Traditional forms (為, 著) that Traditional
+    # sources such as the Guizhou article use, not OpenCC's own (爲, 着); no Taiwan vocabulary.
+    return _converter("s2tw").convert(text)
 
 
 def chinese(text: str, language: Language) -> str:

@@ -80,7 +80,7 @@ _ZH = {
     "Traditional Chinese": "繁體中文",
     "Simplified Chinese": "简体中文",
     "Note": "說明",
-    "Only part of the article is available": "僅有部分原文",
+    "Incomplete source": "原文不完整",
     "Not verified against a public source": "未經公開資料核實",
 }
 
@@ -299,11 +299,11 @@ def source_facts(briefing: Briefing, language: Language) -> list[tuple[str, str]
 
 
 def partial_text(briefing: Briefing, language: Language) -> str:
-    """"Only part of the article is available: …" when that is so, else ""."""
+    """"Incomplete source: only the opening…" when only part of the article could be obtained, else ""."""
     partial = briefing.meeting.source.partial
     if partial is None:
         return ""
-    return f"{word('Only part of the article is available', language)}: {localize(partial, language)}"
+    return f"{word('Incomplete source', language)}: {localize(partial, language)}"
 
 
 def source_paragraphs(text: str) -> list[tuple[int, str]]:
