@@ -14,12 +14,13 @@ from tui.widgets.item_list import ItemList
 from tui.widgets.source_view import SourceView
 from tui.widgets.target_chart import TargetChart
 
-from .conftest import CONTENT
+from .conftest import CONTENT, TEST_CONTENT
 
 WIDE = (120, 36)
 NATIONAL = CONTENT / "national-data-work-2024.yaml"
 HEFEI = CONTENT / "hefei-data-work-2025.yaml"
 BUNDLED_BRIEFINGS = sorted(CONTENT.glob("*.yaml"))
+NEW_AUTHOR = sorted((TEST_CONTENT / "format-2").glob("*.yaml"))  # an interview and a symposium
 GUIZHOU_ONLY = ["五個創新", "五个创新", "Integration indices", "融合指數", "融合指数", "Awardees"]
 
 
@@ -33,7 +34,7 @@ def screen_text(app) -> str:
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("path", BUNDLED_BRIEFINGS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", BUNDLED_BRIEFINGS + NEW_AUTHOR, ids=lambda p: p.stem)
 async def test_every_pane_shows_items_or_says_there_are_none(path, language):
     briefing = load_briefing(path)
     app = BriefingApp(path, language=language)

@@ -64,8 +64,8 @@ _ZH = {
     "nearly": "近",
     "among the leaders": "保持前列",
     "qualitative": "定性",
-    "so far": "累計",
-    "in a row": "連續",
+    "cumulative": "累計",
+    "consecutive": "連續",
     "in the year": "全年",
     "reviews": "總結",
     "plans": "部署",
@@ -204,15 +204,15 @@ def quantity_text(value: float, unit: Bilingual | None, comparator: str | None, 
 
 
 def basis_text(basis: str | None, language: Language) -> str:
-    """What a figure counts, when it is not one year's result: "so far", "in a row"."""
-    return word({"to-date": "so far", "in-a-row": "in a row", "year": "in the year"}[basis], language) if basis \
-        else ""
+    """What a figure counts: "cumulative" (so far), "consecutive" (in a row), "in the year"."""
+    return word({"to-date": "cumulative", "in-a-row": "consecutive", "year": "in the year"}[basis], language) \
+        if basis else ""
 
 
 def figure_text(figure: Figure, language: Language) -> str:
-    """A figure as the source says it, marked when it is not one year's result: "1,600 PFLOPS (so far)"."""
+    """A figure as the source says it, tagged when it is not one year's result: "over 1600 PFLOPS · cumulative"."""
     basis = basis_text(figure.basis, language) if figure.basis != "year" else ""
-    return f"{localize(figure.display, language)} ({basis})" if basis else localize(figure.display, language)
+    return " · ".join(filter(None, [localize(figure.display, language), basis]))
 
 
 def target_group(briefing: Briefing, target: Target) -> TargetGroup | None:
@@ -267,11 +267,10 @@ def years_text(meeting: Meeting, language: Language) -> str:
     """The years reviewed and planned, as far as the briefing states them: "2022 → 2023", "reviews 2023"."""
     if meeting.reviews_year and meeting.plans_year:
         return f"{meeting.reviews_year} → {meeting.plans_year}"
-    if meeting.reviews_year:
-        return f"{word('reviews', language)} {meeting.reviews_year}"
-    if meeting.plans_year:
-        return f"{word('plans', language)} {meeting.plans_year}"
-    return ""
+    said, year = ("reviews", meeting.reviews_year) if meeting.reviews_year else ("plans", meeting.plans_year)
+    if not year:
+        return ""
+    return f"{said} {year}" if language == "en" else f"{word(said, language)}{year}年"
 
 
 def meeting_facts(briefing: Briefing, language: Language) -> list[str]:
