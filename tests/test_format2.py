@@ -187,3 +187,12 @@ def test_a_format_1_file_reads_into_the_same_values_with_format_2_defaults():
     assert (meeting.reviews_year, meeting.plans_year, meeting.place.en) == (2022, 2023, "Guiyang")
     assert briefing.kinds == () and briefing.target_groups == ()
     assert all(a.innovation for a in briefing.actions)
+
+
+def test_every_tab_is_named_in_the_readers_language():
+    from tui.panes import PANES
+    from tui.sections import pane_name
+
+    briefing = load(CONTENT / "guizhou-2023.yaml")
+    names = [pane_name(spec.id, spec.name, briefing, "zh-Hant") for spec in PANES]
+    assert names == ["概覽", "成績", "行動", "目標", "授牌與發言", "原文", "詞彙"]

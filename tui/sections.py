@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .i18n import chinese, localize
+from .i18n import chinese, localize, ui
 from .model import Bilingual, Briefing, Figure, Item, Language, Meeting, Target, TargetGroup
 
 # English → Traditional Chinese; Simplified is converted from it.
@@ -86,8 +86,10 @@ _ZH = {
 
 
 def word(text: str, language: Language) -> str:
-    """A word of this module (English) in ``language``."""
-    return text if language == "en" else chinese(_ZH.get(text, text), language)
+    """A word of this module (English) in ``language``; other UI words as ``i18n.ui`` says them."""
+    if language == "en" or text not in _ZH:
+        return ui(text, language)
+    return chinese(_ZH[text], language)
 
 
 @dataclass(frozen=True)
