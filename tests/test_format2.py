@@ -1,6 +1,7 @@
 """Format 2: what a new author can say (and is held to), how format 1 still reads, and how values are phrased."""
 
 import datetime
+import io
 import json
 
 import pytest
@@ -196,3 +197,17 @@ def test_every_tab_is_named_in_the_readers_language():
     briefing = load(CONTENT / "guizhou-2023.yaml")
     names = [pane_name(spec.id, spec.name, briefing, "zh-Hant") for spec in PANES]
     assert names == ["概覽", "成績", "行動", "目標", "授牌與發言", "原文", "詞彙"]
+
+
+def test_a_chinese_measure_wraps_beside_its_bullet():
+    from rich.console import Console
+
+    from tui.widgets.detail import item_renderable
+
+    briefing = load(CONTENT / "hefei-data-work-2025.yaml")
+    console = Console(width=50, record=True, file=io.StringIO())
+    console.print(item_renderable(briefing, briefing.by_id()["key-tasks"], "zh-Hant"))
+    lines = console.export_text().splitlines()
+    assert not [line for line in lines if line.strip() == "•"]
+    assert any(line.startswith("• 大力抓好合肥數據標註基地") for line in lines)
+    assert "…" not in "".join(lines)  # folded onto the next line, not cut

@@ -12,6 +12,11 @@ from functools import lru_cache
 
 from .model import LANGUAGES, Bilingual, Language
 
+# Traditional → Simplified. The Guizhou article writes Traditional characters with Taiwan's variant forms
+# (著力, where mainland Simplified writes 着力); plain t2s leaves those as 著, tw2s maps them. tw2s changes
+# characters only, never vocabulary (tw2sp would turn 文件 into 文档 and 核心 into 内核).
+SIMPLIFIED_CONVERSION = "tw2s"
+
 LANGUAGE_NAMES: dict[Language, str] = {"en": "English", "zh-Hant": "繁體中文", "zh-Hans": "简体中文"}
 
 
@@ -36,7 +41,7 @@ def next_language(language: Language) -> Language:
 
 
 @lru_cache(maxsize=2)
-def _converter(config: str = "t2s"):
+def _converter(config: str = SIMPLIFIED_CONVERSION):
     import opencc  # noqa: PLC0415 - deliberately off the startup path
 
     return opencc.OpenCC(config)

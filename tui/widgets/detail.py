@@ -50,7 +50,13 @@ def item_renderable(briefing: Briefing, item: Item, language: Language) -> Rende
         parts += [Text(""), table]
     if isinstance(item, Action):
         parts += [Text(""), Text(ui("Measures", language), style="bold")]
-        parts += [Text(f"• {localize(m.text, language)}") for m in item.measures]
+        # A grid, not "• text": Rich wraps an unspaced Chinese sentence as one word, leaving the bullet alone.
+        measures = Table.grid(padding=(0, 1))
+        measures.add_column()
+        measures.add_column(overflow="fold")
+        for measure in item.measures:
+            measures.add_row("•", Text(localize(measure.text, language)))
+        parts.append(measures)
     if isinstance(item, Target):
         parts += [Text(""), target_summary(briefing, item, language)]
     quote = Text(f"{ui('Source quote', language)} (¶{paragraph_number(briefing, item.quote.start)})\n", style="bold")
