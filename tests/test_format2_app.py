@@ -118,3 +118,14 @@ async def test_a_target_without_a_scale_has_no_bar():
         assert app.query_one(TargetChart).display
         assert not any(ch in drawn for ch in "█▓░")
         assert "Target: 3 national pilots (2025)" in screen_text(app)
+
+
+async def test_left_and_right_still_change_pane_from_a_pane_with_nothing_in_it():
+    app = BriefingApp(NATIONAL, language="en")
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        await pilot.press("l")
+        assert app.browser.active_pane == "awardees"
+        await pilot.press("h", "h")
+        assert app.browser.active_pane == "actions"
