@@ -91,6 +91,10 @@ def test_the_wheel_ships_the_bundled_content_and_themes(tmp_path):
     names = zipfile.ZipFile(wheel).namelist()
     assert "tui/_bundled/content/guizhou-2023.yaml" in names
     assert "tui/_bundled/content/sources/guizhou-2023.txt" in names
+    for name in ("national-data-work-2024", "hefei-data-work-2025"):
+        assert f"tui/_bundled/content/{name}.yaml" in names
+        assert f"tui/_bundled/content/sources/{name}.txt" in names
+        assert f"tui/_bundled/content/sources/{name}.raw.txt" in names
     assert "tui/_bundled/themes/briefing-dark.yaml" in names
 
 

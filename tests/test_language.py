@@ -19,7 +19,7 @@ from tui.panes import PANES
 from tui.screens.help_screen import HelpScreen
 from tui.screens.search_screen import SearchScreen
 from tui.screens.too_small import TooSmallScreen
-from tui.widgets.detail import KIND_NAMES
+from tui.sections import _NONE, BUILTIN_KINDS, SECTIONS
 
 from .conftest import ROOT
 
@@ -48,7 +48,8 @@ def literal_ui_words() -> set[str]:
 
 def dynamic_ui_words() -> set[str]:
     """What reaches ``ui`` through a variable: pane names and headings, kinds, keys and where they apply."""
-    words = {p.name for p in PANES} | {h for p in PANES for h in p.headings} | set(KIND_NAMES.values())
+    words = {p.name for p in PANES} | {s.title for s in SECTIONS} | {s.item for s in SECTIONS}
+    words |= set(BUILTIN_KINDS.values()) | set(_NONE.values()) | {"Awards", "Awards & speakers"}
     words |= {"at least", "about", "among the leaders", "over"}  # tui.export.comparator_text
     for where, binding in BriefingApp.all_bindings():
         words |= {where, binding.description}

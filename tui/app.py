@@ -29,6 +29,7 @@ from .paths import default_briefing
 from .screens.browser import BrowserScreen, Location
 from .screens.detail_screen import DetailScreen
 from .screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
+from .sections import date_text
 from .themes import DEFAULT_THEME, load_themes
 from .widgets.browser_pane import BrowserPane
 from .widgets.detail import DetailView
@@ -233,7 +234,8 @@ class BriefingApp(App):
     def show_titles(self) -> None:
         meeting = self.briefing.meeting
         self.title = localize(meeting.title, self.language)
-        self.sub_title = f"{meeting.date.isoformat()} · {localize(meeting.place, self.language)}"
+        self.sub_title = " · ".join([date_text(meeting, self.language),
+                                     *([localize(meeting.place, self.language)] if meeting.place else [])])
 
     def action_cycle_language(self) -> None:
         self.language = next_language(self.language)

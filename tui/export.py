@@ -11,7 +11,7 @@ import json
 from pathlib import PurePath
 from typing import Any
 
-from .i18n import chinese, localize, other, ui
+from .i18n import chinese, localize, other, to_traditional, ui
 from .model import (
     Achievement,
     Action,
@@ -23,16 +23,32 @@ from .model import (
     SourceQuote,
     Target,
 )
+from .sections import (
+    SECTIONS,
+    baseline_text,
+    figure_text,
+    item_kind_text,
+    meeting_facts,
+    partial_text,
+    present_sections,
+    section_title,
+    source_facts,
+    target_line_text,
+)
 
 
 def to_json(briefing: Briefing, language: Language = "en") -> str:
-    """Every field of the briefing (its ``path`` as the file's name); with zh-Hans, texts also carry ``zh_hans``."""
+    """Every field of the briefing (its ``path`` as the file's name); each text also carries the reader's
+    script when the source's is the other one (``zh_hans`` for zh-Hans from a Traditional source,
+    ``zh_hant`` the other way)."""
 
     def encode(value: Any) -> Any:
         if isinstance(value, Bilingual):
             out = {"en": value.en, "zh": value.zh}
-            if language == "zh-Hans":
+            if language == "zh-Hans" and value.script == "Hant":
                 out["zh_hans"] = chinese(value.zh, language)
+            if language == "zh-Hant" and value.script == "Hans":
+                out["zh_hant"] = to_traditional(value.zh)
             return out
         if isinstance(value, SourceQuote):
             return {"text": value.text, "start": value.start, "end": value.end}
@@ -51,77 +67,24 @@ def to_json(briefing: Briefing, language: Language = "en") -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-_SECTION_TITLES = [
-    ("overview", "Overview"),
-    ("achievements", "Achievements"),
-    ("actions", "Actions"),
-    ("innovations", "Innovations"),
-    ("targets", "Targets"),
-    ("speakers", "Speakers"),
-    ("awards", "Award categories"),
-    ("glossary", "Glossary"),
-]
-
-
-def comparator_text(comparator: str | None, language: Language) -> str:
-    words = {"at-least": "at least", "about": "about", "top-ranks": "among the leaders", "over": "over"}
-    return ui(words[comparator], language) if comparator else ""
-
-
-def value_text(value: float, comparator: str | None, unit: Bilingual | None, language: Language) -> str:
-    """A number as a reader says it: "at least 40% of GDP" / "40%以上", "about 46 index points" / "指數46左右"."""
-    number = f"{value:g}"
-    unit_text = localize(unit, language) if unit else ""
-    words = comparator_text(comparator, language)
-    if language == "en":
-        amount = f"{number}{unit_text}" if unit_text.startswith("%") else " ".join(filter(None, [number, unit_text]))
-        return " ".join(filter(None, [words, amount]))
-    return f"{number}{unit_text}{words}" if unit_text.startswith("%") else f"{unit_text}{number}{words}"
-
-
-def target_value_text(target: Target, language: Language) -> str:
-    """A target's value as a reader says it: "at least 40% of GDP" / "40%以上"."""
-    if target.value is None:
-        return comparator_text(target.comparator, language) or ui("qualitative", language)
-    return value_text(target.value, target.comparator, target.unit, language)
-
-
-def _with_year(text: str, year: int | None) -> str:
-    return text if year is None else f"{text} ({year})"
-
-
-def target_text(target: Target, language: Language) -> str:
-    """A target's value and, when the source sets one, its year: "at least 40% of GDP (2023)"."""
-    return _with_year(target_value_text(target, language), target.year)
-
-
-def baseline_text(target: Target, language: Language) -> str:
-    """Where a target starts, in the target's unit and as the source qualifies it: "about 37% of GDP (2022)"
-    / "37%左右 (2022)"; empty when the source states no baseline."""
-    baseline = target.baseline
-    if baseline is None:
-        return ""
-    return _with_year(value_text(baseline.value, baseline.comparator, target.unit, language), baseline.year)
-
-
 def to_markdown(briefing: Briefing, language: Language = "en") -> str:
-    """A readable document in ``language``, every item with its other-language text and quote."""
+    """A readable document in ``language``, every item with its other-language text and quote.
+
+    Sections the briefing has no items in are left out."""
     meeting = briefing.meeting
-    lines = [
-        f"# {localize(meeting.title, language)}",
-        "",
-        f"*{other(meeting.title, language)}*",
-        "",
-        f"- {meeting.date.isoformat()}, {localize(meeting.place, language)} ({other(meeting.place, language)})",
-        f"- {meeting.reviews_year} → {meeting.plans_year}",
-        "",
-        localize(meeting.text, language),
-        "",
-        f"> {meeting.quote.text}",
-        "",
-    ]
-    for section, heading in _SECTION_TITLES:
-        lines += [f"## {ui(heading, language)}", ""]
+    lines = [f"# {localize(meeting.title, language)}", "", f"*{other(meeting.title, language)}*", ""]
+    facts = meeting_facts(briefing, language)
+    if meeting.place:  # the place in both languages
+        place = localize(meeting.place, language)
+        facts = [f"{fact} ({other(meeting.place, language)})" if fact == place else fact for fact in facts]
+    lines += [f"- {' · '.join(facts)}"]
+    lines += ["", localize(meeting.text, language), "", f"> {meeting.quote.text}", ""]
+    partial = partial_text(briefing, language)
+    if partial:
+        lines += [f"**{partial}**", ""]
+    lines += [f"- {label}: {value}" for label, value in source_facts(briefing, language)] + [""]
+    for section in present_sections(briefing, tuple(s.id for s in SECTIONS)):
+        lines += [f"## {section_title(section, language)}", ""]
         for item in getattr(briefing, section):
             lines += _item_markdown(briefing, item, language)
     return "\n".join(lines).rstrip() + "\n"
@@ -131,7 +94,7 @@ def _item_markdown(briefing: Briefing, item: Item, language: Language) -> list[s
     lines = [
         f"### {localize(item.title, language)}",
         "",
-        f"*{other(item.title, language)}* · `{item.id}`",
+        f"*{other(item.title, language)}* · {item_kind_text(briefing, item, language)} · `{item.id}`",
         "",
         localize(item.text, language),
         "",
@@ -140,10 +103,12 @@ def _item_markdown(briefing: Briefing, item: Item, language: Language) -> list[s
     ]
     if isinstance(item, GlossaryEntry):
         lines += [f"*{ui('Editorial explanation, not from the article', language)}*", ""]
+        if item.verified is False:
+            lines += [f"*{ui('Not verified against a public source', language)}*", ""]
     if isinstance(item, Achievement) and item.figures:
         lines += [f"| {ui('Figures', language)} | | |", "| --- | --- | --- |"]
         lines += [
-            f"| {localize(f.label, language)} | {localize(f.display, language)} | {other(f.display, language)} |"
+            f"| {localize(f.label, language)} | {figure_text(f, language)} | {other(f.display, language)} |"
             for f in item.figures
         ]
         lines.append("")
@@ -152,11 +117,12 @@ def _item_markdown(briefing: Briefing, item: Item, language: Language) -> list[s
         lines += [f"- {localize(m.text, language)} / {other(m.text, language)}" for m in item.measures]
         lines.append("")
     if isinstance(item, Target):
-        lines += [f"- {ui('Target', language)}: {target_text(item, language)}"]
+        lines += [f"- {ui('Target', language)}: {target_line_text(item, language, briefing)}"]
         if item.baseline:
-            achievement = briefing.by_id()[item.baseline.achievement]
-            lines.append(f"- {ui('Baseline', language)}: {baseline_text(item, language)}, "
-                         f"{localize(achievement.title, language)}")
+            lines.append(f"- {ui('Baseline', language)}: {baseline_text(item, language, briefing)}")
+            if item.baseline.achievement:
+                achievement = briefing.by_id()[item.baseline.achievement]
+                lines[-1] += f", {localize(achievement.title, language)}"
         lines.append("")
     related = briefing.related(item)
     if related:

@@ -1,8 +1,8 @@
 """Languages: choosing one, showing a Bilingual text in it, and the UI's own words.
 
-Simplified Chinese is derived from the Traditional source text with OpenCC
-(phrase-level, so 幹部 and 乾燥 both come out right); OpenCC is imported on first
-use so that English and Traditional readers never pay for it. The UI's own words are
+A briefing's Chinese is in its source's script (``Bilingual.script``); the other
+script is derived with OpenCC (phrase-level, so 幹部 and 乾燥 both come out right).
+OpenCC is imported on first use so that readers who need no conversion never pay for it. The UI's own words are
 written out in all three languages.
 """
 
@@ -41,16 +41,23 @@ def next_language(language: Language) -> Language:
     return LANGUAGES[(LANGUAGES.index(language) + 1) % len(LANGUAGES)]
 
 
-@lru_cache(maxsize=1)
-def _converter():
+@lru_cache(maxsize=2)
+def _converter(config: str = SIMPLIFIED_CONVERSION):
     import opencc  # noqa: PLC0415 - deliberately off the startup path
 
-    return opencc.OpenCC(SIMPLIFIED_CONVERSION)
+    return opencc.OpenCC(config)
 
 
 @lru_cache(maxsize=4096)
 def to_simplified(text: str) -> str:
     return _converter().convert(text)
+
+
+@lru_cache(maxsize=4096)
+def to_traditional(text: str) -> str:
+    # s2tw: OpenCC's phrase table with the standard Traditional forms (為, 著) that Traditional
+    # sources such as the Guizhou article use, not OpenCC's own (爲, 着); no Taiwan vocabulary.
+    return _converter("s2tw").convert(text)
 
 
 def chinese(text: str, language: Language) -> str:
@@ -59,8 +66,12 @@ def chinese(text: str, language: Language) -> str:
 
 
 def localize(text: Bilingual, language: Language) -> str:
-    """``text`` in ``language``."""
-    return text.en if language == "en" else chinese(text.zh, language)
+    """``text`` in ``language``: Chinese in the reader's script, whichever the source wrote."""
+    if language == "en":
+        return text.en
+    if text.script == "Hans":
+        return text.zh if language == "zh-Hans" else to_traditional(text.zh)
+    return chinese(text.zh, language)
 
 
 def other(text: Bilingual, language: Language) -> str:
@@ -78,19 +89,20 @@ _UI_ZH: dict[str, tuple[str, str]] = {
     "Achievements": ("成績", "成绩"),
     "Actions": ("行動", "行动"),
     "Targets": ("目標", "目标"),
-    "Awardees": ("授牌與發言", "授牌与发言"),
+    "Awards & speakers": ("授牌與發言", "授牌与发言"),
+    "Awards": ("授牌", "授牌"),
     "Source": ("原文", "原文"),
     "Glossary": ("詞彙", "词汇"),
-    "Innovations": ("五個創新", "五个创新"),
+    "Innovations": ("創新", "创新"),
     "Award categories": ("授牌項目", "授牌项目"),
-    "Speakers": ("交流發言", "交流发言"),
+    "Speakers": ("發言", "发言"),
     # Kinds of item
     "Section": ("會議要點", "会议要点"),
     "Achievement": ("成績", "成绩"),
     "Innovation": ("創新", "创新"),
     "Action": ("行動", "行动"),
     "Target": ("目標", "目标"),
-    "Speaker": ("發言單位", "发言单位"),
+    "Speaker": ("發言", "发言"),
     "Award": ("授牌", "授牌"),
     "Term": ("詞彙", "词汇"),
     # The detail and the chart
@@ -101,7 +113,6 @@ _UI_ZH: dict[str, tuple[str, str]] = {
     "Editorial explanation, not from the article": ("編者註釋,非報道原文", "编者注释,非报道原文"),
     "Baseline": ("基數", "基数"),
     "Qualitative targets": ("定性目標", "定性目标"),
-    "Integration indices": ("融合指數", "融合指数"),
     "scale": ("刻度", "刻度"),
     "at least": ("以上", "以上"),
     "about": ("左右", "左右"),
@@ -109,6 +120,49 @@ _UI_ZH: dict[str, tuple[str, str]] = {
     "over": ("超過", "超过"),
     "qualitative": ("定性", "定性"),
     "Go to": ("前往", "前往"),
+    # Kinds of event, overview section and speaker that a briefing may use without naming them
+    "Meeting": ("會議", "会议"),
+    "Interview": ("專訪", "专访"),
+    "Symposium": ("座談會", "座谈会"),
+    "Work plan": ("工作方案", "工作方案"),
+    "Assessment": ("總體評價", "总体评价"),
+    "Guidance": ("工作指引", "工作指引"),
+    "Requirements": ("工作要求", "工作要求"),
+    "Next steps": ("下一步工作", "下一步工作"),
+    "Attendance": ("出席情況", "出席情况"),
+    "City": ("市州", "市州"),
+    "Exchange": ("交易所", "交易所"),
+    "Company": ("企業", "企业"),
+    # Panes with nothing in them
+    "This briefing has no overview sections.": ("本簡報沒有會議要點。", "本简报没有会议要点。"),
+    "This briefing has no achievements.": ("本簡報沒有成績。", "本简报没有成绩。"),
+    "This briefing has no actions or innovations.": ("本簡報沒有行動或創新。", "本简报没有行动或创新。"),
+    "This briefing has no targets.": ("本簡報沒有目標。", "本简报没有目标。"),
+    "This briefing has no award categories or speakers.": ("本簡報沒有授牌項目或發言。", "本简报没有授牌项目或发言。"),
+    "This briefing has no glossary entries.": ("本簡報沒有詞彙註釋。", "本简报没有词汇注释。"),
+    # Values and years
+    "at most": ("以內", "以内"),
+    "nearly": ("近", "近"),
+    "cumulative": ("累計", "累计"),
+    "consecutive": ("連續", "连续"),
+    "in the year": ("全年", "全年"),
+    "reviews": ("總結", "总结"),
+    "plans": ("部署", "部署"),
+    "year inferred": ("年份為推定", "年份为推定"),
+    # The source
+    "Headline": ("標題", "标题"),
+    "Publisher": ("發布單位", "发布单位"),
+    "Byline": ("署名", "署名"),
+    "URL": ("網址", "网址"),
+    "Published": ("發布日期", "发布日期"),
+    "Script": ("原文字體", "原文字体"),
+    "Traditional Chinese": ("繁體中文", "繁体中文"),
+    "Simplified Chinese": ("簡體中文", "简体中文"),
+    "Note": ("備註", "备注"),
+    "Incomplete source": ("原文不完整", "原文不完整"),
+    "Not verified against a public source": ("未經公開資料核實", "未经公开资料核实"),
+    "Search index unavailable; literal matches only": (
+        "搜尋索引無法使用;暫時只比對字面", "搜索索引不可用;暂时只匹配字面"),
     # Keys (footer and help)
     "Back": ("返回", "返回"),
     "Search": ("搜尋", "搜索"),

@@ -5,6 +5,10 @@ run code, and every node keeps its line and column. The node tree is then read
 against the model's dataclasses, collecting every problem as a ``ContentError``
 rather than stopping at the first. Text is sanitised on the way in: control
 characters cannot reach the terminal from content.
+
+A file says its format version (``format: 1`` or ``2``); the reader applies that
+version's rules (model field metadata ``since``/``v1``), so a format 1 file reads
+exactly as it always did.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ import yaml
 
 from .bulk import collector_paused
 from .files import MAX_FILE_BYTES, read_bounded
-from .model import Bilingual, Briefing, SourceQuote
+from .model import FORMATS, Bilingual, Briefing, SourceQuote, Target
 
 try:  # libyaml is several times faster; the pure-Python loader is equivalent.
     from yaml import CSafeLoader as SafeLoader
@@ -212,6 +216,8 @@ class _Reader:
         self.ids: dict[str, yaml.Node] = {}
         self.sections: dict[str, set[str]] = {}
         self.refs: list[tuple[str, str, yaml.Node, str]] = []
+        self.version = FORMATS[-1]
+        self.script = "Hant"
 
     def error(self, node: yaml.Node, path: str, message: str) -> None:
         mark = node.start_mark
@@ -221,13 +227,26 @@ class _Reader:
         if not isinstance(root, yaml.MappingNode):
             self.error(root, "", f"the top level must be a mapping of fields, not {_describe(root)}")
             return None, self.errors
+        self._read_version_and_script(root)
         self.source = self._load_source(root)
         values = self.build(root, Briefing, "", depth=0)
         self._check_references()
+        if values is not _INVALID and self.version >= 2:
+            self._check_format_2(values, root)
         if self.errors or values is _INVALID:
             return None, self.errors
         briefing = dataclasses.replace(values, source_text=self.source or "", path=self.name)
         return briefing, []
+
+    def _read_version_and_script(self, root: yaml.MappingNode) -> None:
+        """Which format's rules apply, and which script the source's Chinese is in (both read first:
+        they change how everything else is read). Bad values are reported by the main pass."""
+        node = _lookup(root, "format")
+        if isinstance(node, yaml.ScalarNode) and node.value in {str(v) for v in FORMATS}:
+            self.version = int(node.value)
+        node = _lookup(root, "meeting", "source", "script")
+        if self.version >= 2 and isinstance(node, yaml.ScalarNode) and node.value in ("Hant", "Hans"):
+            self.script = node.value
 
     def _load_source(self, root: yaml.MappingNode) -> str | None:
         """Read the clean source text the quotes must come from, if the file names it."""
@@ -260,6 +279,8 @@ class _Reader:
         origin = typing.get_origin(tp)
         if origin in (Union, types.UnionType):
             return self._build_union(node, tp, path, depth, meta)
+        if origin is tuple and meta and meta.get("keyed"):
+            return self._build_keyed(node, typing.get_args(tp)[0], path, depth)
         if origin is tuple:
             return self._build_list(node, typing.get_args(tp)[0], path, depth, meta)
         if origin is Literal:
@@ -290,6 +311,29 @@ class _Reader:
             self.error(node, path, f"needs at least {minimum} item{'s' if minimum > 1 else ''}, got {len(node.value)}")
             return _INVALID
         items = [self.build(child, item_type, f"{path}[{i}]", depth + 1, meta) for i, child in enumerate(node.value)]
+        return _INVALID if any(item is _INVALID for item in items) else tuple(items)
+
+    def _build_keyed(self, node, record, path, depth):
+        """A mapping ``id: value`` read as records ``record(id, value)`` (how ``kinds`` names kinds)."""
+        if not isinstance(node, yaml.MappingNode):
+            self.error(node, path, f"expected a mapping of ids to names, got {_describe(node)}")
+            return _INVALID
+        _, hints, _, _ = _schema(record, self.version)
+        value_field = [name for name in hints if name != "id"][0]
+        items, seen = [], set()
+        for key_node, value_node in node.value:
+            key = sanitise(str(key_node.value)) if isinstance(key_node, yaml.ScalarNode) else "?"
+            key_path = _join(path, key)
+            if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", key):
+                self.error(key_node, key_path, f"{key!r} must be lower-case ASCII letters and digits joined by hyphens")
+                items.append(_INVALID)
+                continue
+            if key in seen:
+                self.error(key_node, key_path, "duplicate field")
+                continue
+            seen.add(key)
+            value = self.build(value_node, hints[value_field], key_path, depth + 1)
+            items.append(_INVALID if value is _INVALID else record(id=key, **{value_field: value}))
         return _INVALID if any(item is _INVALID for item in items) else tuple(items)
 
     def _build_literal(self, node, choices, path):
@@ -323,7 +367,7 @@ class _Reader:
         if not isinstance(node, yaml.MappingNode):
             self.error(node, path, f"expected a mapping, got {_describe(node)}")
             return _INVALID
-        fields, hints = _schema(cls)
+        fields, hints, metas, required = _schema(cls, self.version)
         seen: dict[str, yaml.Node] = {}
         values: dict[str, Any] = {}
         for key_node, value_node in node.value:
@@ -336,11 +380,11 @@ class _Reader:
                 self.error(key_node, key_path, f"duplicate field (first given on line {seen[key].start_mark.line + 1})")
                 continue
             seen[key] = key_node
-            values[key] = self.build(value_node, hints[key], key_path, depth + 1, dict(fields[key].metadata))
+            values[key] = self.build(value_node, hints[key], key_path, depth + 1, metas[key])
             if key == "id" and values[key] is not _INVALID:
                 self._note_id(values[key], value_node, key_path)
-        for name, f in fields.items():
-            if name in seen or f.default is not dataclasses.MISSING:
+        for name in required:
+            if name in seen:
                 continue
             message = f"missing translation {name!r}" if cls is Bilingual else f"missing field {name!r}"
             self.error(node, _join(path, name), message)
@@ -352,10 +396,13 @@ class _Reader:
                     values[lang] = _INVALID
         if any(value is _INVALID for value in values.values()):
             return _INVALID
+        if cls is Bilingual:
+            values["script"] = self.script
         return cls(**values)
 
     def _build_scalar(self, node, tp, path):
-        expected = {str: "text", int: "a whole number", float: "a number", datetime.date: "a date (YYYY-MM-DD)"}[tp]
+        expected = {str: "text", int: "a whole number", float: "a number", bool: "true or false",
+                    datetime.date: "a date (YYYY-MM-DD)"}[tp]
         if not isinstance(node, yaml.ScalarNode):
             self.error(node, path, f"expected {expected}, got {_describe(node)}")
             return _INVALID
@@ -366,6 +413,8 @@ class _Reader:
                                        f"{MAX_TEXT_CHARS:,})")
                 return _INVALID
             return sanitise(node.value)
+        if tp is bool and tag == "bool":
+            return node.value.lower() == "true"
         if tp is int and tag == "int":
             return int(self._constructor.construct_yaml_int(node))
         if tp is float and tag in ("int", "float"):
@@ -384,6 +433,35 @@ class _Reader:
                 return _INVALID
         self.error(node, path, f"expected {expected}, got {_describe(node)} {_shorten(sanitise(str(node.value)))!r}")
         return _INVALID
+
+    # -- format 2: what the types alone do not say ---------------------------------------
+
+    def _check_format_2(self, briefing: Briefing, root: yaml.MappingNode) -> None:
+        from .sections import BUILTIN_KINDS  # noqa: PLC0415 - sections imports i18n, which imports the model
+
+        named = {label.id for label in briefing.kinds} | set(BUILTIN_KINDS)
+        meeting = briefing.meeting
+        kinds: list[tuple[str, tuple[str | int, ...]]] = [(meeting.kind, ("meeting", "kind"))]
+        kinds += [(item.kind, (section, i, "kind")) for section in ("overview", "speakers")
+                  for i, item in enumerate(getattr(briefing, section))]
+        for kind, where in kinds:
+            if kind not in named:
+                self.error(_find(root, *where), _dotted(where),
+                           f"kind {kind!r} has no name: give it one under 'kinds' ({kind}: {{en: …, zh: …}})")
+        if meeting.end_date and meeting.end_date < meeting.date:
+            self.error(_find(root, "meeting", "end_date"), "meeting.end_date", "ends before the meeting's date")
+        groups = {group.id: group for group in briefing.target_groups}
+        for i, target in enumerate(briefing.targets):
+            self._check_target_in_group(target, groups.get(target.group or ""), root, i)
+
+    def _check_target_in_group(self, target: Target, group, root: yaml.MappingNode, i: int) -> None:
+        """Targets drawn on one axis must be measured alike."""
+        if group is None or target.unit is None or group.unit is None:
+            return
+        if (target.unit.en, target.unit.zh) != (group.unit.en, group.unit.zh):
+            self.error(_find(root, "targets", i, "unit"), f"targets[{i}].unit",
+                       f"unit {target.unit.en!r} differs from the unit of group {group.id!r} "
+                       f"({group.unit.en!r}): targets in a group share one axis")
 
     # -- ids and references -------------------------------------------------------------
 
@@ -406,10 +484,29 @@ class _Reader:
 
 
 @cache
-def _schema(cls: type) -> tuple[dict[str, dataclasses.Field], dict[str, Any]]:
-    """A model class's fields (as authors write them) and their types, worked out once."""
-    fields = {f.name: f for f in dataclasses.fields(cls) if not f.metadata.get("derived")}
-    return fields, typing.get_type_hints(cls)
+def _schema(cls: type, version: int) -> tuple[dict[str, dataclasses.Field], dict[str, Any], dict[str, dict],
+                                              list[str]]:
+    """A model class's fields as authors of format ``version`` write them: the fields, their types,
+    their metadata (refs, list sizes) and which are required, worked out once."""
+    all_hints = typing.get_type_hints(cls)
+    fields, hints, metas, required = {}, {}, {}, []
+    for f in dataclasses.fields(cls):
+        meta = dict(f.metadata)
+        if meta.get("derived") or meta.get("since", 1) > version:
+            continue
+        rules = meta.pop("v1", {}) if version == 1 else {}
+        meta.pop("v1", None)
+        fields[f.name] = f
+        hints[f.name] = rules.get("type", all_hints[f.name])
+        if "ref" in rules:
+            meta["ref"] = rules["ref"]
+        if meta.get("ref") is None:
+            meta.pop("ref", None)
+        metas[f.name] = meta
+        has_default = f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING
+        if not has_default or rules.get("required") or (meta.get("required") and version >= meta.get("since", 1)):
+            required.append(f.name)
+    return fields, hints, metas, required
 
 
 def _lookup(node: yaml.Node, *keys: str) -> yaml.Node | None:
@@ -420,6 +517,22 @@ def _lookup(node: yaml.Node, *keys: str) -> yaml.Node | None:
         if node is None:
             return None
     return node
+
+
+def _find(node: yaml.Node, *steps: str | int) -> yaml.Node:
+    """The node at a path of keys and list indexes, or the nearest one found on the way."""
+    for step in steps:
+        if isinstance(step, int) and isinstance(node, yaml.SequenceNode) and step < len(node.value):
+            node = node.value[step]
+        elif isinstance(step, str) and (found := _lookup(node, step)) is not None:
+            node = found
+        else:
+            break
+    return node
+
+
+def _dotted(steps: tuple) -> str:
+    return "".join(f"[{s}]" if isinstance(s, int) else f".{s}" for s in steps).lstrip(".")
 
 
 def _join(path: str, name: str) -> str:

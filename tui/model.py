@@ -3,6 +3,10 @@
 The dataclasses here are also the content schema: the loader reads a YAML file
 field by field from their type hints, so a field added here is a field authors
 can write (and must document in content/README.md). Nothing here imports Textual.
+
+The model is that of format 2. Format 1 files read into the same records: field
+metadata says what format 1 did not have (``since(2)``) and where format 1 was
+stricter (``v1``: a field it required, the fewer choices it allowed).
 """
 
 from __future__ import annotations
@@ -14,19 +18,38 @@ from typing import Literal, Optional, Union
 
 Language = Literal["en", "zh-Hant", "zh-Hans"]
 LANGUAGES: tuple[Language, ...] = ("en", "zh-Hant", "zh-Hans")
+Script = Literal["Hant", "Hans"]
+FORMATS = (1, 2)
+
+# How a number relates to what the source says: "about 37%", "over 3.6億", "nearly 50"…
+Comparator = Literal["about", "over", "at-least", "at-most", "nearly"]
+TargetComparator = Literal["about", "over", "at-least", "at-most", "nearly", "top-ranks"]
+# What a figure counts: one year's result, everything so far, or an unbroken run ("nine years in a row").
+Basis = Literal["year", "to-date", "in-a-row"]
 
 
-def ref(kind: str) -> dict:
+def ref(kind: str, **more) -> dict:
     """Field metadata: the field holds the id (or ids) of items of ``kind``."""
-    return {"ref": kind}
+    return {"ref": kind, **more}
+
+
+def since(version: int, **more) -> dict:
+    """Field metadata: the field exists from format ``version`` on (an unknown field before)."""
+    return {"since": version, **more}
+
+
+def v1(**rules) -> dict:
+    """Field metadata: how format 1 differed — ``required=True``, ``type=`` fewer choices, ``ref=None``."""
+    return {"v1": rules}
 
 
 @dataclass(frozen=True)
 class Bilingual:
-    """A text in English and in Chinese as the source writes it (Traditional)."""
+    """A text in English and in Chinese as the source writes it (``script``: Traditional or Simplified)."""
 
     en: str
     zh: str
+    script: Script = field(default="Hant", metadata={"derived": True})
 
     def __str__(self) -> str:
         return self.en
@@ -52,28 +75,66 @@ class Figure:
     value: Union[int, float]
     unit: Bilingual
     display: Bilingual
-    comparator: Optional[Literal["about", "over", "at-least"]] = None
+    comparator: Optional[Comparator] = field(
+        default=None, metadata=v1(type=Optional[Literal["about", "over", "at-least"]]))
+    basis: Optional[Basis] = field(default=None, metadata=since(2))
 
 
 @dataclass(frozen=True)
 class SourceFiles:
-    """Where the article behind a briefing lives, relative to the briefing file."""
+    """The article behind a briefing: its files (relative to the briefing file) and what it is."""
 
     raw: str
     clean: str
     note: Optional[Bilingual] = None
+    script: Script = field(default="Hant", metadata=since(2, required=True))
+    url: Optional[str] = field(default=None, metadata=since(2))
+    headline: Optional[Bilingual] = field(default=None, metadata=since(2))
+    publisher: Optional[Bilingual] = field(default=None, metadata=since(2))
+    byline: Optional[Bilingual] = field(default=None, metadata=since(2))
+    published: Optional[datetime.date] = field(default=None, metadata=since(2))
+    # Set when only part of the article could be obtained: what the reader has, and where it stops.
+    partial: Optional[Bilingual] = field(default=None, metadata=since(2))
+
+    @property
+    def complete(self) -> bool:
+        return self.partial is None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Meeting:
+    """The event the briefing reports: a meeting, an interview, a symposium, a work plan…"""
+
+    kind: str = field(default="meeting", metadata=since(2))
     title: Bilingual
-    date: datetime.date
-    place: Bilingual
-    reviews_year: int
-    plans_year: int
+    date: datetime.date  # the first (or only) day
+    end_date: Optional[datetime.date] = field(default=None, metadata=since(2))
+    # The source prints the day but not the year; the year is the author's inference.
+    year_inferred: bool = field(default=False, metadata=since(2))
+    place: Optional[Bilingual] = field(default=None, metadata=v1(required=True))
+    reviews_year: Optional[int] = field(default=None, metadata=v1(required=True))
+    plans_year: Optional[int] = field(default=None, metadata=v1(required=True))
     text: Bilingual
     quote: SourceQuote
     source: SourceFiles
+
+
+@dataclass(frozen=True)
+class Label:
+    """A name the briefing gives one of its own kinds (written as ``id: {en: …, zh: …}``)."""
+
+    id: str
+    name: Bilingual
+
+
+@dataclass(frozen=True)
+class TargetGroup:
+    """Targets drawn side by side on one axis: what they have in common, and its unit."""
+
+    id: str
+    title: Bilingual
+    unit: Optional[Bilingual] = None
+    scale: Optional[Union[int, float]] = None
 
 
 @dataclass(frozen=True)
@@ -81,7 +142,8 @@ class OverviewSection:
     """One of the meeting's own summaries: its assessment, guidance, requirements…"""
 
     id: str
-    kind: Literal["assessment", "guidance", "requirements", "next-steps", "attendance"]
+    kind: str = field(metadata=v1(type=Literal["assessment", "guidance", "requirements", "next-steps",
+                                              "attendance"]))
     title: Bilingual
     text: Bilingual
     quote: SourceQuote
@@ -115,29 +177,31 @@ class Measure:
     quote: SourceQuote
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Action:
     id: str
     number: int
     title: Bilingual
     text: Bilingual
     quote: SourceQuote
-    innovation: str = field(metadata=ref("innovations"))
+    innovation: Optional[str] = field(default=None, metadata=ref("innovations", v1=dict(required=True)))
     measures: tuple[Measure, ...] = field(metadata={"min_items": 1})
-    targets: tuple[str, ...] = field(metadata=ref("targets"))
+    targets: tuple[str, ...] = field(default=(), metadata=ref("targets", v1=dict(required=True)))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Baseline:
     """Where a target starts from, when the source states it (37% → 40%)."""
 
     value: Union[int, float]
     year: int
-    achievement: str = field(metadata=ref("achievements"))
-    comparator: Optional[Literal["about", "over", "at-least"]] = None
+    achievement: Optional[str] = field(default=None, metadata=ref("achievements", v1=dict(required=True)))
+    comparator: Optional[Comparator] = field(
+        default=None, metadata=v1(type=Optional[Literal["about", "over", "at-least"]]))
+    unit: Optional[Bilingual] = field(default=None, metadata=since(2))  # when not the target's own
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Target:
     id: str
     kind: Literal["quantitative", "qualitative"]
@@ -145,19 +209,24 @@ class Target:
     text: Bilingual
     quote: SourceQuote
     action: str = field(metadata=ref("actions"))
-    year: Optional[int] = None  # None when the source sets no date ("speed up building…")
+    # None when the source sets no date ("speed up building…"); format 1 allows that too, since the
+    # Guizhou review found years there that the article never gave.
+    year: Optional[int] = None
     value: Optional[Union[int, float]] = None
-    comparator: Optional[Literal["at-least", "about", "top-ranks"]] = None
+    comparator: Optional[TargetComparator] = field(
+        default=None, metadata=v1(type=Optional[Literal["at-least", "about", "top-ranks"]]))
     unit: Optional[Bilingual] = None
+    display: Optional[Bilingual] = field(default=None, metadata=since(2))  # how a reader says the value
+    basis: Optional[Basis] = field(default=None, metadata=since(2))
     scale: Optional[Union[int, float]] = None
     baseline: Optional[Baseline] = None
-    group: Optional[str] = None
+    group: Optional[str] = field(default=None, metadata=ref("target_groups", v1=dict(ref=None)))
 
 
 @dataclass(frozen=True)
 class Speaker:
     id: str
-    kind: Literal["city", "exchange", "company"]
+    kind: str = field(metadata=v1(type=Literal["city", "exchange", "company"]))
     title: Bilingual
     text: Bilingual
     quote: SourceQuote
@@ -182,6 +251,8 @@ class GlossaryEntry:
     text: Bilingual
     editorial: Literal[True]
     quote: SourceQuote
+    # Whether the explanation was checked against a public source (format 2 must say).
+    verified: Optional[bool] = field(default=None, metadata=since(2, required=True))
 
 
 Item = Union[OverviewSection, Achievement, Innovation, Action, Target, Speaker, Award, GlossaryEntry]
@@ -190,18 +261,23 @@ Item = Union[OverviewSection, Achievement, Innovation, Action, Target, Speaker, 
 SECTIONS = ("overview", "achievements", "innovations", "actions", "targets", "speakers", "awards", "glossary")
 
 
-@dataclass(frozen=True)
+_SECTION = v1(required=True)  # format 1 needs every section, even if empty; format 2 leaves it out
+
+
+@dataclass(frozen=True, kw_only=True)
 class Briefing:
-    format: Literal[1]
+    format: Literal[1, 2]
     meeting: Meeting
-    overview: tuple[OverviewSection, ...]
-    achievements: tuple[Achievement, ...]
-    innovations: tuple[Innovation, ...]
-    actions: tuple[Action, ...]
-    targets: tuple[Target, ...]
-    speakers: tuple[Speaker, ...]
-    awards: tuple[Award, ...]
-    glossary: tuple[GlossaryEntry, ...]
+    kinds: tuple[Label, ...] = field(default=(), metadata=since(2, keyed=True))
+    target_groups: tuple[TargetGroup, ...] = field(default=(), metadata=since(2))
+    overview: tuple[OverviewSection, ...] = field(default=(), metadata=_SECTION)
+    achievements: tuple[Achievement, ...] = field(default=(), metadata=_SECTION)
+    innovations: tuple[Innovation, ...] = field(default=(), metadata=_SECTION)
+    actions: tuple[Action, ...] = field(default=(), metadata=_SECTION)
+    targets: tuple[Target, ...] = field(default=(), metadata=_SECTION)
+    speakers: tuple[Speaker, ...] = field(default=(), metadata=_SECTION)
+    awards: tuple[Award, ...] = field(default=(), metadata=_SECTION)
+    glossary: tuple[GlossaryEntry, ...] = field(default=(), metadata=_SECTION)
     source_text: str = field(default="", metadata={"derived": True})
     path: str = field(default="", metadata={"derived": True})
 
@@ -247,10 +323,10 @@ def outgoing_links(item: Item) -> list[str]:
     if isinstance(item, (Achievement, OverviewSection)):
         return list(item.related)
     if isinstance(item, Action):
-        return [item.innovation, *item.targets]
+        return [*filter(None, [item.innovation]), *item.targets]
     if isinstance(item, Target):
         links = [item.action]
-        if item.baseline is not None:
+        if item.baseline is not None and item.baseline.achievement:
             links.append(item.baseline.achievement)
         return links
     return []

@@ -10,16 +10,15 @@ class PaneSpec:
     id: str
     key: str
     name: str  # English UI word; see i18n.ui
-    sections: tuple[str, ...]  # briefing lists shown, in order
-    headings: tuple[str, ...] = ()  # UI words heading each list, when there are several
+    sections: tuple[str, ...]  # briefing lists shown, in order (titled as tui.sections says)
 
 
 PANES: tuple[PaneSpec, ...] = (
     PaneSpec("overview", "1", "Overview", ("overview",)),
     PaneSpec("achievements", "2", "Achievements", ("achievements",)),
-    PaneSpec("actions", "3", "Actions", ("actions", "innovations"), ("Actions", "Innovations")),
+    PaneSpec("actions", "3", "Actions", ("actions", "innovations")),
     PaneSpec("targets", "4", "Targets", ("targets",)),
-    PaneSpec("awardees", "5", "Awardees", ("awards", "speakers"), ("Award categories", "Speakers")),
+    PaneSpec("awardees", "5", "Awards & speakers", ("awards", "speakers")),
     PaneSpec("source", "6", "Source", ()),
     PaneSpec("glossary", "7", "Glossary", ("glossary",)),
 )

@@ -13,9 +13,9 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Header, TabbedContent, TabPane
 
-from ..i18n import ui
 from ..model import Briefing, Item, Language
 from ..panes import PANE_IDS, PANES, pane_of_section
+from ..sections import pane_name
 from ..widgets.browser_pane import BrowserPane
 from ..widgets.detail import DetailView
 from ..widgets.key_hints import KeyHints
@@ -95,13 +95,15 @@ class BrowserScreen(Screen):
 
     def set_tab_labels(self, language: Language) -> None:
         for spec in PANES:
-            self.tabs.get_tab(spec.id).label = f"{spec.key} {ui(spec.name, language)}"
+            self.tabs.get_tab(spec.id).label = f"{spec.key} {pane_name(spec.id, spec.name, self.briefing, language)}"
 
     def show_language(self, language: Language) -> None:
         """Redraw the tabs and the visible pane; hidden panes redraw when next shown."""
         self.set_tab_labels(language)
         if self.active_pane != "source":
             self.pane(self.active_pane).show(language)
+        for source_view in self.query(SourceView):
+            source_view.show_facts(language)
 
     async def show_pane(self, pane_id: str) -> None:
         await self.ensure_pane(pane_id)

@@ -12,10 +12,10 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import OptionList, Static
 
-from ..export import target_text
-from ..i18n import localize, other, ui
+from ..i18n import localize, other
 from ..model import Action, Briefing, Item, Language, Target
 from ..panes import PaneSpec
+from ..sections import meeting_facts, none_text, partial_text, present_sections, section_title, target_line_text
 from .detail import DetailView
 from .item_list import ItemList
 from .target_chart import TargetChart
@@ -25,12 +25,12 @@ def row_prompt(briefing: Briefing, item: Item, language: Language) -> Text:
     """A list row: the title, with an action's innovation or a target's value under it."""
     text = Text(localize(item.title, language))
     if isinstance(item, Action):
-        innovation = briefing.by_id().get(item.innovation)
+        innovation = briefing.by_id().get(item.innovation) if item.innovation else None
         text = Text(f"{item.number}. ").append_text(text)
         if innovation is not None:
             text.append(f"\n   → {localize(innovation.title, language)}", style="italic")
     elif isinstance(item, Target):
-        text.append(f"\n   {target_text(item, language)}", style="italic")
+        text.append(f"\n   {target_line_text(item, language, briefing)}", style="italic")
     return text
 
 
@@ -38,8 +38,10 @@ def meeting_card(briefing: Briefing, language: Language) -> Text:
     meeting = briefing.meeting
     text = Text(localize(meeting.title, language), style="bold")
     text.append(f"  {other(meeting.title, language)}\n", style="italic")
-    text.append(f"{meeting.date.isoformat()} · {localize(meeting.place, language)} · "
-                f"{meeting.reviews_year} → {meeting.plans_year}\n")
+    text.append(" · ".join(meeting_facts(briefing, language)) + "\n")
+    partial = partial_text(briefing, language)
+    if partial:
+        text.append(partial + "\n", style="bold")
     text.append(localize(meeting.text, language))
     return text
 
@@ -57,6 +59,7 @@ class BrowserPane(Vertical):
     BrowserPane .pane-header { height: auto; padding: 0 1 1 1; border-bottom: solid $primary-muted; }
     BrowserPane > .header-scroll { height: auto; max-height: 45%; }
     BrowserPane > Horizontal { height: 1fr; }
+    BrowserPane > #none { padding: 1 2; }
     BrowserPane ItemList { width: 2fr; }
     BrowserPane DetailView { width: 3fr; border-left: solid $primary-muted; }
     .-narrow BrowserPane DetailView { display: none; }
@@ -83,6 +86,7 @@ class BrowserPane(Vertical):
         if self.spec.id == "targets":
             with VerticalScroll(id="chart-scroll", classes="header-scroll"):
                 yield TargetChart()
+        yield Static(id="none")
         with Horizontal():
             yield ItemList(id=f"list-{self.spec.id}")
             yield DetailView()
@@ -106,17 +110,23 @@ class BrowserPane(Vertical):
     def show(self, language: Language) -> None:
         """Draw every row and the detail in ``language``."""
         self.shown_language = language
-        headings = self.spec.headings or (None,) * len(self.spec.sections)
+        # Only the lists this briefing has items in; a heading only where there is more than one.
+        sections = present_sections(self.briefing, self.spec.sections)
         groups = [
-            (ui(heading, language) if heading else None,
+            (section_title(section, language) if len(sections) > 1 else None,
              [(item.id, row_prompt(self.briefing, item, language)) for item in getattr(self.briefing, section)])
-            for heading, section in zip(headings, self.spec.sections, strict=True)
+            for section in sections
         ]
         self.item_list.show(groups)
+        none = self.query_one("#none", Static)
+        none.update(Text(none_text(self.spec.sections, language)))
+        none.display = not sections
+        self.query_one(Horizontal).display = bool(sections)
         if self.spec.id == "overview":
             self.query_one("#meeting-card", Static).update(meeting_card(self.briefing, language))
         if self.spec.id == "targets":
             self.query_one(TargetChart).show(self.briefing, language)
+            self.query_one("#chart-scroll").display = bool(sections)
         self.show_detail(language)
 
     def show_detail(self, language: Language) -> None:

@@ -14,25 +14,10 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..export import baseline_text, target_text
 from ..i18n import localize, other, ui
 from ..model import Achievement, Action, Briefing, GlossaryEntry, Item, Language, Target
-from .target_chart import axis_max, horizontal_bar
-
-KIND_NAMES = {
-    "OverviewSection": "Section",
-    "Achievement": "Achievement",
-    "Innovation": "Innovation",
-    "Action": "Action",
-    "Target": "Target",
-    "Speaker": "Speaker",
-    "Award": "Award",
-    "GlossaryEntry": "Term",
-}
-
-
-def kind_name(item: Item, language: Language) -> str:
-    return ui(KIND_NAMES[type(item).__name__], language)
+from ..sections import baseline_text, figure_text, item_kind_text, target_group, target_line_text
+from .target_chart import horizontal_bar
 
 
 def paragraph_number(briefing: Briefing, offset: int) -> int:
@@ -44,7 +29,7 @@ def item_renderable(briefing: Briefing, item: Item, language: Language) -> Rende
     """Title, text in ``language`` then the other language, figures, extras and source quote."""
     parts: list[RenderableType] = [
         Text(localize(item.title, language), style="bold"),
-        Text(f"{kind_name(item, language)} · {item.id}", style="italic"),
+        Text(item_kind_text(briefing, item, language), style="italic"),
         Text(""),
         Text(localize(item.text, language)),
         Text(""),
@@ -52,34 +37,45 @@ def item_renderable(briefing: Briefing, item: Item, language: Language) -> Rende
     ]
     if isinstance(item, GlossaryEntry):
         parts += [Text(""), Text(ui("Editorial explanation, not from the article", language), style="bold italic")]
+        if item.verified is False:
+            parts.append(Text(ui("Not verified against a public source", language), style="italic"))
     if isinstance(item, Achievement) and item.figures:
         table = Table(title=ui("Figures", language), title_justify="left", expand=False, show_header=False, box=None)
         table.add_column()
         table.add_column(style="bold")
         table.add_column(style="italic")
         for figure in item.figures:
-            table.add_row(Text(localize(figure.label, language)), Text(localize(figure.display, language)),
+            table.add_row(Text(localize(figure.label, language)), Text(figure_text(figure, language)),
                           Text(other(figure.display, language)))
         parts += [Text(""), table]
     if isinstance(item, Action):
         parts += [Text(""), Text(ui("Measures", language), style="bold")]
-        parts += [Text(f"• {localize(m.text, language)}") for m in item.measures]
+        # A grid, not "• text": Rich wraps an unspaced Chinese sentence as one word, leaving the bullet alone.
+        measures = Table.grid(padding=(0, 1))
+        measures.add_column()
+        measures.add_column(overflow="fold")
+        for measure in item.measures:
+            measures.add_row("•", Text(localize(measure.text, language)))
+        parts.append(measures)
     if isinstance(item, Target):
-        parts += [Text(""), target_summary(item, language)]
+        parts += [Text(""), target_summary(briefing, item, language)]
     quote = Text(f"{ui('Source quote', language)} (¶{paragraph_number(briefing, item.quote.start)})\n", style="bold")
     quote.append(f"「{item.quote.text}」")
     parts += [Text(""), quote]
     return Group(*parts)
 
 
-def target_summary(target: Target, language: Language) -> Text:
+def target_summary(briefing: Briefing, target: Target, language: Language) -> Text:
+    """The target's value, its bar when it has a scale to draw it on, and its baseline."""
     text = Text(f"{ui('Target', language)}: ", style="bold")
-    text.append(target_text(target, language))
-    if target.value is not None:
+    text.append(target_line_text(target, language, briefing))
+    group = target_group(briefing, target)
+    scale = target.scale or (group.scale if group else None)
+    if target.value is not None and scale:
         text.append("\n")
-        text.append_text(horizontal_bar(target, axis_max([target])))
+        text.append_text(horizontal_bar(target, scale))
     if target.baseline:
-        text.append(f"\n{ui('Baseline', language)}: {baseline_text(target, language)}", style="italic")
+        text.append(f"\n{ui('Baseline', language)}: {baseline_text(target, language, briefing)}", style="italic")
     return text
 
 
@@ -136,7 +132,8 @@ class DetailView(VerticalScroll):
         heading.display = related.display = bool(links)
         highlighted = related.highlighted if same_item else 0
         related.set_options(
-            Option(Text(f"{kind_name(r, language)}: {localize(r.title, language)}"), id=r.id) for r in links
+            Option(Text(f"{item_kind_text(briefing, r, language)}: {localize(r.title, language)}"), id=r.id)
+            for r in links
         )
         if links:
             related.highlighted = min(highlighted or 0, len(links) - 1)

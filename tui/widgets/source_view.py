@@ -8,7 +8,8 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from ..model import Briefing
+from ..model import Briefing, Language
+from ..sections import partial_text, source_facts, source_paragraphs
 
 
 class SourceView(VerticalScroll, can_focus=True):
@@ -17,6 +18,7 @@ class SourceView(VerticalScroll, can_focus=True):
     DEFAULT_CSS = """
     SourceView { padding: 0 1; }
     SourceView > .paragraph { margin-bottom: 1; }
+    SourceView > #source-facts { margin-bottom: 1; padding-bottom: 1; border-bottom: solid $primary-muted; }
     SourceView > .paragraph.-highlighted { border-left: thick $accent; padding-left: 1; }
     """
 
@@ -32,16 +34,27 @@ class SourceView(VerticalScroll, can_focus=True):
     def __init__(self, briefing: Briefing, **kwargs) -> None:
         super().__init__(**kwargs)
         self.briefing = briefing
-        self.paragraphs: list[tuple[int, str]] = []  # (start offset, text)
-        offset = 0
-        for line in briefing.source_text.split("\n"):
-            self.paragraphs.append((offset, line))
-            offset += len(line) + 1
+        self.paragraphs = source_paragraphs(briefing.source_text)  # (start offset, text)
         self.highlighted: tuple[int, int] | None = None
 
     def compose(self) -> ComposeResult:
+        yield Static(id="source-facts")
         for number, (_, text) in enumerate(self.paragraphs, 1):
             yield Static(self._paragraph(number, text), classes="paragraph", id=f"paragraph-{number}")
+
+    def on_mount(self) -> None:
+        self.show_facts(self.app.language)  # type: ignore[attr-defined]
+
+    def show_facts(self, language: Language) -> None:
+        """What the briefing says about its article (headline, publisher, URL, script, note, partial)."""
+        text = Text()
+        partial = partial_text(self.briefing, language)
+        if partial:
+            text.append(partial + "\n", style="bold")
+        for label, value in source_facts(self.briefing, language):
+            text.append(f"{label}: ", style="bold")
+            text.append(value + "\n")
+        self.query_one("#source-facts", Static).update(text[:-1] if text.plain.endswith("\n") else text)
 
     @staticmethod
     def _paragraph(number: int, text: str, span: tuple[int, int] | None = None) -> Text:

@@ -1,8 +1,10 @@
 """Targets drawn, not only listed: a bar per quantitative target on its scale.
 
-A target with a baseline shows both (37% now → at least 40%); targets that share
-a ``group`` (the three integration indices) are drawn side by side as columns on
-one axis so they can be compared at a glance.
+A target with a baseline shows both (37% now → at least 40%); a target is drawn
+as a bar only on the ``scale`` its author gives (a bar on a made-up axis would
+mean nothing). Targets that share a ``group`` and a unit are drawn side by side as
+columns on one axis so they can be compared at a glance, under the group's title
+from the content.
 """
 
 from __future__ import annotations
@@ -15,17 +17,17 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
-from ..export import baseline_text, target_text, target_value_text
 from ..i18n import localize, ui
 from ..model import Briefing, Language, Target
+from ..sections import baseline_text, number_text, target_group, target_line_text, target_unit, target_value_text
 
 BAR_WIDTH = 30
 COLUMN_HEIGHT = 5
 
 
-def axis_max(targets: list[Target]) -> float:
-    """The top of the axis: the target's own scale, else the largest value rounded up to ten."""
-    scales = [t.scale for t in targets if t.scale]
+def axis_max(targets: list[Target], scale: float | None = None) -> float:
+    """The top of a group's axis: the group's or the targets' scale, else the largest value rounded up."""
+    scales = [s for s in (scale, *(t.scale for t in targets)) if s]
     if scales:
         return max(scales)
     return max(10.0, math.ceil(max(t.value or 0 for t in targets) / 10) * 10)
@@ -43,14 +45,15 @@ def horizontal_bar(target: Target, scale: float, width: int = BAR_WIDTH) -> Text
     return bar
 
 
-def columns(targets: list[Target], language: Language, height: int = COLUMN_HEIGHT) -> RenderableType:
+def columns(briefing: Briefing, targets: list[Target], language: Language, scale: float | None = None,
+            height: int = COLUMN_HEIGHT) -> RenderableType:
     """Targets as vertical columns side by side on one axis, numbered, with what each is beside them."""
-    scale = axis_max(targets)
+    scale = axis_max(targets, scale)
     levels = [(t.value or 0) / scale * height for t in targets]
     column_width = 9
     bars = Text()
-    bars.append("".join(f"{f'({n}) {t.value:g}':^{column_width}}" for n, t in enumerate(targets, 1)) + "\n",
-                style="bold")
+    heads = (f"({n}) {number_text(t.value or 0, language)}" for n, t in enumerate(targets, 1))
+    bars.append("".join(f"{head:^{column_width}}" for head in heads) + "\n", style="bold")
     for row in range(height, 0, -1):
         for level in levels:
             cell = "███" if level >= row else ("▄▄▄" if level >= row - 0.5 else "   ")
@@ -58,7 +61,7 @@ def columns(targets: list[Target], language: Language, height: int = COLUMN_HEIG
         bars.append(f" {scale * row / height:g}\n" if row in (height, 1) else "\n")
     bars.append("─" * (column_width * len(targets)) + " 0")
     labels = Text("\n").join(
-        Text(f"({n}) {localize(t.title, language)}: {target_value_text(t, language)}")
+        Text(f"({n}) {localize(t.title, language)}: {target_value_text(t, language, briefing)}")
         for n, t in enumerate(targets, 1)
     )
     return Beside(bars, Text("\n").append_text(labels))
@@ -92,12 +95,14 @@ def chart(briefing: Briefing, language: Language) -> RenderableType:
     if any(t.baseline for t in quantitative):
         legend = f"█ {ui('Baseline', language)}  ▓ {ui('Target', language)}  ░ {ui('scale', language)}"
         parts.append(Text(legend, style="italic"))
-    for group, members in groupby(quantitative, key=lambda t: t.group):
-        members = list(members)
-        if group:
-            parts.append(Text(ui("Integration indices", language) if group == "integration-index" else group,
-                              style="bold"))
-            parts.append(columns(members, language))
+    for group_id, run in groupby(quantitative, key=lambda t: t.group):
+        members = list(run)
+        units = {(u.en, u.zh) if (u := target_unit(briefing, t)) else None for t in members}
+        if group_id and len(members) > 1 and len(units) == 1:
+            group = target_group(briefing, members[0])
+            if group is not None:  # a format 1 group has no title of its own: its columns are labelled
+                parts.append(Text(localize(group.title, language), style="bold"))
+            parts.append(columns(briefing, members, language, group.scale if group else None))
             continue
         for target in members:
             parts.append(target_line(briefing, target, language))
@@ -108,13 +113,17 @@ def chart(briefing: Briefing, language: Language) -> RenderableType:
 
 
 def target_line(briefing: Briefing, target: Target, language: Language) -> Text:
-    """One target as a labelled bar, with its baseline where the source gives one."""
+    """One target as a labelled bar (when it has a scale), with its baseline where the source gives one."""
     line = Text(localize(target.title, language), style="bold")
     line.append("\n")
-    line.append_text(horizontal_bar(target, axis_max([target])))
-    line.append(f" {target_text(target, language)}")
+    group = target_group(briefing, target)
+    scale = target.scale or (group.scale if group else None)
+    if scale:
+        line.append_text(horizontal_bar(target, scale))
+        line.append(" ")
+    line.append(target_line_text(target, language, briefing))
     if target.baseline:
-        line.append(f"  ◀ {ui('Baseline', language)}: {baseline_text(target, language)}", style="italic")
+        line.append(f"  ◀ {ui('Baseline', language)}: {baseline_text(target, language, briefing)}", style="italic")
     return line
 
 
