@@ -32,6 +32,8 @@ from .widgets.browser_pane import BrowserPane
 from .widgets.detail import DetailView
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
+
     from .search import SearchIndex, SearchResult
 
 
@@ -91,6 +93,7 @@ class BriefingApp(App):
         self._literal_index: SearchIndex | None = None
         self._hits: list[str] = []
         self._hit_position = -1
+        self.quitting = False
         self.config_file = config or config_path()
         self.preferences, self.warnings = load_preferences(self.config_file)
         self._save_failed = False
@@ -181,8 +184,20 @@ class BriefingApp(App):
             self.pop_screen()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Keys typed with (or after) a quit find the app taking its screens down: they do nothing.
         # While the terminal is too small, only quitting works: nothing may open behind the message.
-        return action == "quit" or not isinstance(self.screen, TooSmallScreen)
+        return not self.quitting and (action == "quit" or not isinstance(self.screen, TooSmallScreen))
+
+    def exit(self, result: object = None, return_code: int = 0, message: RenderableType | None = None) -> None:
+        self.quitting = True
+        super().exit(result, return_code, message)
+
+    def action_command_palette(self) -> None:
+        """The command palette, guarded against crashes of Textual's own on keys typed fast."""
+        from .commands import Palette
+
+        if self.use_command_palette and not Palette.is_open(self):
+            self.push_screen(Palette(id="--command-palette"))
 
     @property
     def wide(self) -> bool:
@@ -225,6 +240,8 @@ class BriefingApp(App):
         return self.browser.location()
 
     async def action_show_pane(self, pane_id: str) -> None:
+        if self.quitting:  # the command palette calls this directly, not through a key
+            return
         self._close_details()
         await self.browser.show_pane(pane_id)
 
@@ -234,12 +251,25 @@ class BriefingApp(App):
     async def action_next_pane(self) -> None:
         await self.browser.step_pane(+1)
 
+    @property
+    def browsing(self) -> bool:
+        """The reader is in the browser or a detail over it (no search, help or palette on top), and staying.
+
+        Messages and callbacks come after the keys that caused them: by then the reader may have moved
+        on (or quit), and what they ask for no longer applies."""
+        return not self.quitting and (self.screen is self.browser or isinstance(self.screen, DetailScreen))
+
     @on(BrowserPane.Opened)
     def open_detail(self, event: BrowserPane.Opened) -> None:
-        self.open_item_detail(event.item_id)
+        if self.screen is self.browser and not self.quitting:
+            self.open_item_detail(event.item_id)
 
     def open_item_detail(self, item_id: str, via_link: bool = False) -> None:
-        """The detail of an item already selected in its pane: beside the list, or a screen of its own."""
+        """The detail of an item selected in the visible pane: beside the list, or a screen of its own.
+
+        Nothing happens if that pane no longer lists the item (the reader switched panes meanwhile)."""
+        if not self.browser.lists(item_id):
+            return
         if self.wide:
             self.browser.focus_detail()
         else:
@@ -248,6 +278,8 @@ class BriefingApp(App):
 
     async def open_item(self, item_id: str, via_link: bool = False) -> None:
         """Jump to an item: its pane, selected, its detail open; Esc comes back."""
+        if not self.browsing:
+            return
         self.history.append(self.current_location())
         self._close_details()
         await self.browser.go_to(item_id)
@@ -256,6 +288,8 @@ class BriefingApp(App):
     @on(DetailView.Follow)
     async def follow(self, event: DetailView.Follow) -> None:
         """Follow a related item, remembering where we came from."""
+        if not self.browsing:
+            return
         if self.wide:
             self.history.append(self.current_location())
             await self.browser.go_to(event.item_id)
