@@ -16,10 +16,11 @@ from textual.binding import Binding
 from textual.events import Resize
 from textual.reactive import reactive
 from textual.widgets import TabbedContent
+from textual.worker import Worker, WorkerState
 
 from .cache import load_briefing_cached, load_index, store_index
 from .config import config_path, load_preferences, save_preferences
-from .i18n import LANGUAGE_NAMES, language_from_env, localize, next_language
+from .i18n import LANGUAGE_NAMES, language_from_env, localize, next_language, ui
 from .loader import BriefingError
 from .model import Briefing, Item, Language
 from .panes import PANE_IDS, PANES
@@ -70,6 +71,9 @@ class BriefingApp(App):
     ]
 
     language: reactive[Language] = reactive("en", init=False)
+    # The search index that searches will use from now on has arrived (the full one, or the literal one
+    # if the full one could not be built): an open search redoes its query with it.
+    index_ready: reactive[bool] = reactive(False, init=False)
 
     def __init__(self, briefing: Briefing | str | Path | None = None, *, language: Language | None = None,
                  theme_name: str | None = None, config: Path | None = None, cache_key: str | None = None) -> None:
@@ -361,7 +365,7 @@ class BriefingApp(App):
 
     # -- search -------------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="index")
+    @work(thread=True, exclusive=True, group="index", exit_on_error=False)
     def _build_index(self) -> None:
         from .search import SearchIndex, build_index
 
@@ -370,11 +374,20 @@ class BriefingApp(App):
             index = build_index(self.briefing)
             if self.cache_key:
                 store_index(self.cache_key, index)
-        self.call_from_thread(setattr, self, "_index", index)
+        self.call_from_thread(self._index_built, index)
 
-    @property
-    def index_ready(self) -> bool:
-        return self._index is not None
+    def _index_built(self, index: SearchIndex) -> None:
+        self._index = index
+        self.index_ready = True
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A full index that cannot be built leaves search literal, with a notice; the app goes on."""
+        if event.worker.group == "index" and event.state == WorkerState.ERROR:
+            from .search import literal_index
+
+            self._index_built(self._literal_index or literal_index(self.briefing))
+            self.notify(f"{ui('Search index unavailable; literal matches only', self.language)}: "
+                        f"{event.worker.error}", severity="warning", markup=False, timeout=8)
 
     def search(self, query: str, limit: int = 100) -> SearchResult:
         """Search with the full index, or literally until it is ready: never wait for it."""

@@ -101,6 +101,11 @@ class SearchScreen(ModalScreen[str | None]):
     def on_mount(self) -> None:
         self.query_one(Input).focus()
         self.run_search(self.query_text)
+        # The results of a search typed while the index was being built are redone when it arrives.
+        self.watch(self.app, "index_ready", self._index_arrived, init=False)
+
+    def _index_arrived(self) -> None:
+        self.run_search(self.query_one(Input).value)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.run_search(event.value)
