@@ -71,7 +71,22 @@ async def burst(pilot, keys: list[str]) -> None:
         event = key_event(key)
         event.set_sender(app)
         app._driver.send_message(event)
-    await pilot.pause()
+    await settle(pilot)
+
+
+async def settle(pilot, rounds: int = 20) -> None:
+    """Wait until the app has handled every message, and those its handlers posted in turn.
+
+    One ``pilot.pause()`` is not enough: a key goes from the app to the focused widget and bubbles back
+    to the app, whose action may await a mount. Each pause lets every message pump finish what it was
+    doing; stop when no queue holds anything more (or the app has stopped)."""
+    app = pilot.app
+    for _ in range(rounds):
+        await pilot.pause()
+        if app._exception is not None or not app.screen_stack:
+            return
+        if all(pump._message_queue.empty() for pump in (app, *app.screen.walk_children(with_self=True))):
+            return
 
 
 class MonkeyFailure(AssertionError):

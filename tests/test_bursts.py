@@ -94,3 +94,13 @@ async def test_paging_the_command_palette_before_its_list_is_laid_out_does_nothi
         assert commands.highlighted == 0
         await pilot.press("escape", "2")
         assert focused_list(app) == "list-achievements"
+
+
+@pytest.mark.parametrize("keys", [["enter", "enter"], ["enter", "escape"], ["escape", "enter"], ["escape", "escape"]])
+async def test_two_closing_keys_in_one_burst_close_the_search_once(keys):
+    app = BriefingApp(language="en")
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("slash", "h", "u", "a", "w", "e", "i")
+        await burst(pilot, keys)
+        assert app.is_running
+        assert app.screen is app.browser or app.screen.item.id == "huawei-cloud"
