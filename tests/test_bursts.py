@@ -104,3 +104,12 @@ async def test_two_closing_keys_in_one_burst_close_the_search_once(keys):
         await burst(pilot, keys)
         assert app.is_running
         assert app.screen is app.browser or app.screen.item.id == "huawei-cloud"
+
+
+async def test_enter_enter_at_narrow_size_opens_one_detail():
+    app = BriefingApp(language="en")
+    async with app.run_test(size=NARROW) as pilot:
+        await burst(pilot, ["enter", "enter"])
+        assert [type(screen).__name__ for screen in app.screen_stack] == ["BrowserScreen", "DetailScreen"]
+        await pilot.press("escape")
+        assert app.screen is app.browser
