@@ -113,3 +113,16 @@ async def test_enter_enter_at_narrow_size_opens_one_detail():
         assert [type(screen).__name__ for screen in app.screen_stack] == ["BrowserScreen", "DetailScreen"]
         await pilot.press("escape")
         assert app.screen is app.browser
+
+
+async def test_the_theme_list_of_the_palette_is_guarded_too():
+    """Textual's "Change theme" command opens a palette of its own: Enter Enter there must not end the app."""
+    app = BriefingApp(language="en")
+    async with app.run_test(size=WIDE) as pilot:
+        app.search_themes()  # what the palette's "Change theme" does
+        await pilot.pause()
+        assert CommandPalette.is_open(app)
+        await burst(pilot, ["enter", "enter"])
+        assert app.is_running
+        await pilot.press("escape", "escape", "2")
+        assert focused_list(app) == "list-achievements"

@@ -196,12 +196,20 @@ class BriefingApp(App):
         self.quitting = True
         super().exit(result, return_code, message)
 
+    # Every palette the app opens is the guarded one (see ``commands.Palette``): ctrl+p, and the
+    # theme list that Textual's "Change theme" command opens.
     def action_command_palette(self) -> None:
-        """The command palette, guarded against crashes of Textual's own on keys typed fast."""
         from .commands import Palette
 
         if self.use_command_palette and not Palette.is_open(self):
             self.push_screen(Palette(id="--command-palette"))
+
+    def search_themes(self) -> None:
+        from textual.theme import ThemeProvider
+
+        from .commands import Palette
+
+        self.push_screen(Palette(providers=[ThemeProvider], placeholder="Search for themes…"))
 
     @property
     def wide(self) -> bool:
