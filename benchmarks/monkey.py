@@ -8,7 +8,7 @@ every pane, the detail view, search, help and the command palette. Reproducible:
 same keys. Passes when nothing raises and the app still answers afterwards: ``2`` shows the Achievements
 pane with its list focused.
 
-    python benchmarks/monkey.py [--keys 5000] [--seed 2023] [--runs 4]
+    python benchmarks/monkey.py [--keys 5000] [--seed 2023] [--runs 2]
 """
 
 from __future__ import annotations
