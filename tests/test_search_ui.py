@@ -181,3 +181,46 @@ async def test_search_input_is_typed_literally():
         await type_query(pilot, "[bold]q1")
         assert app.screen.query_one(Input).value == "[bold]q1"
         assert app.is_running  # q typed into the box, not quitting
+
+
+async def test_a_search_typed_before_the_index_is_ready_refreshes_when_it_arrives(monkeypatch):
+    """Cold cache: 'sjzx' (pinyin initials) finds nothing literally; the results come by themselves."""
+    import threading
+
+    import tui.search
+
+    release = threading.Event()
+    build = tui.search.build_index
+
+    def slow_build(briefing):
+        assert release.wait(30), "the test never let the index be built"
+        return build(briefing)
+
+    monkeypatch.setattr(tui.search, "build_index", slow_build)
+    app = BriefingApp(language="en")
+    async with app.run_test(size=WIDE) as pilot:
+        results = await type_query(pilot, "sjzx")
+        status = app.screen.query_one("#search-status")
+        assert result_ids(results) == [] and "indexing" in str(status.render())
+        release.set()
+        await ready_app(pilot)
+        assert result_ids(results)[0] == "data-centres"
+        assert "indexing" not in str(status.render())
+
+
+async def test_an_index_that_cannot_be_built_leaves_literal_search_and_a_notice(monkeypatch):
+    import tui.search
+
+    def broken_build(briefing):
+        raise RuntimeError("no room for the index")
+
+    monkeypatch.setattr(tui.search, "build_index", broken_build)
+    app = BriefingApp(language="en")
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.is_running
+        assert any("no room for the index" in str(n.message) for n in app._notifications)
+        results = await type_query(pilot, "數據中心")
+        assert result_ids(results)[0] == "data-centres"
+        assert "indexing" not in str(app.screen.query_one("#search-status").render())

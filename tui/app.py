@@ -18,6 +18,7 @@ from textual.events import Resize, Unmount
 from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widgets import TabbedContent
+from textual.worker import Worker, WorkerState
 
 from .cache import load_briefing_cached, load_index, store_index
 from .config import PreferenceStore, config_path, startup_notices
@@ -35,6 +36,8 @@ from .widgets.browser_pane import BrowserPane
 from .widgets.detail import DetailView
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
+
     from .search import SearchIndex, SearchResult
 
 
@@ -71,6 +74,9 @@ class BriefingApp(App):
     ]
 
     language: reactive[Language] = reactive("en", init=False)
+    # The search index that searches will use from now on has arrived (the full one, or the literal one
+    # if the full one could not be built): an open search redoes its query with it.
+    index_ready: reactive[bool] = reactive(False, init=False)
 
     def __init__(self, briefing: Briefing | str | Path | None = None, *, language: Language | None = None,
                  theme_name: str | None = None, config: Path | None = None, cache_key: str | None = None,
@@ -98,6 +104,7 @@ class BriefingApp(App):
         self._hit_position = -1
         # The language LANG gives is not a choice: choosing it again forgets the saved one.
         self.persist = persist
+        self.quitting = False
         self.store = PreferenceStore((config or config_path()) if persist else None,
                                      defaults={"language": language_from_env()})
         self._save_timer: Timer | None = None
@@ -201,8 +208,11 @@ class BriefingApp(App):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Whether an app key can act now. False also hides its hint: the footer offers only what works.
 
+        Keys typed with (or after) a quit find the app taking its screens down: they do nothing.
         While the terminal is too small only quitting works (nothing may open behind the message).
         s and y need an item to act on (none on the Source pane)."""
+        if self.quitting:
+            return False
         if isinstance(self.screen, TooSmallScreen):
             return action == "quit"
         if action in ("show_source", "copy_item"):
@@ -214,6 +224,25 @@ class BriefingApp(App):
             return self.selected_item() is not None
         except (IndexError, NoMatches):  # between screens, or a pane not built yet: nothing to act on
             return False
+
+    def exit(self, result: object = None, return_code: int = 0, message: RenderableType | None = None) -> None:
+        self.quitting = True
+        super().exit(result, return_code, message)
+
+    # Every palette the app opens is the guarded one (see ``commands.Palette``): ctrl+p, and the
+    # theme list that Textual's "Change theme" command opens.
+    def action_command_palette(self) -> None:
+        from .commands import Palette
+
+        if self.use_command_palette and not Palette.is_open(self):
+            self.push_screen(Palette(id="--command-palette"))
+
+    def search_themes(self) -> None:
+        from textual.theme import ThemeProvider
+
+        from .commands import Palette
+
+        self.push_screen(Palette(providers=[ThemeProvider], placeholder="Search for themes…"))
 
     @property
     def wide(self) -> bool:
@@ -257,6 +286,8 @@ class BriefingApp(App):
         return self.browser.location()
 
     async def action_show_pane(self, pane_id: str) -> None:
+        if self.quitting:  # the command palette calls this directly, not through a key
+            return
         self._close_details()
         await self.browser.show_pane(pane_id)
 
@@ -266,12 +297,25 @@ class BriefingApp(App):
     async def action_next_pane(self) -> None:
         await self.browser.step_pane(+1)
 
+    @property
+    def browsing(self) -> bool:
+        """The reader is in the browser or a detail over it (no search, help or palette on top), and staying.
+
+        Messages and callbacks come after the keys that caused them: by then the reader may have moved
+        on (or quit), and what they ask for no longer applies."""
+        return not self.quitting and (self.screen is self.browser or isinstance(self.screen, DetailScreen))
+
     @on(BrowserPane.Opened)
     def open_detail(self, event: BrowserPane.Opened) -> None:
-        self.open_item_detail(event.item_id)
+        if self.screen is self.browser and not self.quitting:
+            self.open_item_detail(event.item_id)
 
     def open_item_detail(self, item_id: str, via_link: bool = False) -> None:
-        """The detail of an item already selected in its pane: beside the list, or a screen of its own."""
+        """The detail of an item selected in the visible pane: beside the list, or a screen of its own.
+
+        Nothing happens if that pane no longer lists the item (the reader switched panes meanwhile)."""
+        if not self.browser.lists(item_id):
+            return
         if self.wide:
             self.browser.focus_detail()
         else:
@@ -280,6 +324,8 @@ class BriefingApp(App):
 
     async def open_item(self, item_id: str, via_link: bool = False) -> None:
         """Jump to an item: its pane, selected, its detail open; Esc comes back."""
+        if not self.browsing:
+            return
         self.history.append(self.current_location())
         self._close_details()
         await self.browser.go_to(item_id)
@@ -288,6 +334,8 @@ class BriefingApp(App):
     @on(DetailView.Follow)
     async def follow(self, event: DetailView.Follow) -> None:
         """Follow a related item, remembering where we came from."""
+        if not self.browsing:
+            return
         if self.wide:
             self.history.append(self.current_location())
             await self.browser.go_to(event.item_id)
@@ -360,7 +408,7 @@ class BriefingApp(App):
 
     # -- search -------------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="index")
+    @work(thread=True, exclusive=True, group="index", exit_on_error=False)
     def _build_index(self) -> None:
         from .search import SearchIndex, build_index
 
@@ -369,11 +417,20 @@ class BriefingApp(App):
             index = build_index(self.briefing)
             if self.cache_key:
                 store_index(self.cache_key, index)
-        self.call_from_thread(setattr, self, "_index", index)
+        self.call_from_thread(self._index_built, index)
 
-    @property
-    def index_ready(self) -> bool:
-        return self._index is not None
+    def _index_built(self, index: SearchIndex) -> None:
+        self._index = index
+        self.index_ready = True
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A full index that cannot be built leaves search literal, with a notice; the app goes on."""
+        if event.worker.group == "index" and event.state == WorkerState.ERROR:
+            from .search import literal_index
+
+            self._index_built(self._literal_index or literal_index(self.briefing))
+            self.notify(f"{ui('Search index unavailable; literal matches only', self.language)}: "
+                        f"{event.worker.error}", severity="warning", markup=False, timeout=8)
 
     def search(self, query: str, limit: int = 100) -> SearchResult:
         """Search with the full index, or literally until it is ready: never wait for it."""

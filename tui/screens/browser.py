@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widget import Widget
+from textual.widget import AwaitMount, Widget
 from textual.widgets import Header, TabbedContent, TabPane
 
 from ..model import Briefing, Item, Language
@@ -49,6 +49,7 @@ class BrowserScreen(Screen):
         super().__init__(**kwargs)
         self.briefing = briefing
         self.initial = initial
+        self._building: dict[str, AwaitMount] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -66,10 +67,15 @@ class BrowserScreen(Screen):
         return BrowserPane(spec, self.briefing, id=f"pane-{pane_id}")
 
     async def ensure_pane(self, pane_id: str) -> None:
-        """Build a pane the first time it is needed."""
+        """Build a pane the first time it is needed (once, however many ask for it while it is being built)."""
         tab_pane = self.tabs.get_pane(pane_id)
-        if not tab_pane.children:
-            await tab_pane.mount(self._build(pane_id))
+        if not tab_pane.children and pane_id not in self._building:
+            self._building[pane_id] = tab_pane.mount(self._build(pane_id))
+        if building := self._building.get(pane_id):
+            try:
+                await building
+            finally:
+                self._building.pop(pane_id, None)
 
     def on_mount(self) -> None:
         self.set_tab_labels(self.app.language)
@@ -90,6 +96,17 @@ class BrowserScreen(Screen):
         return self.query_one(f"#pane-{pane_id}", BrowserPane)
 
     @property
+    def visible_pane(self) -> BrowserPane | None:
+        """The list pane on show; None on the Source pane, or while the pane on show is still being built
+        (a tab chosen with the mouse or the tab bar is built by the TabActivated that follows)."""
+        found = self.query(f"#pane-{self.active_pane}").results(BrowserPane)
+        return next(found, None)
+
+    def lists(self, item_id: str) -> bool:
+        """Whether the pane on show lists ``item_id``."""
+        return self.visible_pane is not None and pane_of_section(self.briefing.section_of(item_id)) == self.active_pane
+
+    @property
     def source_view(self) -> SourceView:
         return self.query_one(SourceView)
 
@@ -100,8 +117,8 @@ class BrowserScreen(Screen):
     def show_language(self, language: Language) -> None:
         """Redraw the tabs and the visible pane; hidden panes redraw when next shown."""
         self.set_tab_labels(language)
-        if self.active_pane != "source":
-            self.pane(self.active_pane).show(language)
+        if pane := self.visible_pane:
+            pane.show(language)
         for source_view in self.query(SourceView):
             source_view.show_facts(language)
 
@@ -115,15 +132,33 @@ class BrowserScreen(Screen):
         await self.show_pane(PANE_IDS[(index + delta) % len(PANE_IDS)])
 
     def focus_pane(self) -> None:
+        if target := self._focus_target():
+            target.focus()
+
+    def _focus_target(self) -> Widget | None:
+        """Where the keys go in the pane on show: its list, or the source text."""
         if self.active_pane == "source":
-            self.source_view.focus()
-        else:
-            self.pane(self.active_pane).item_list.focus()
+            return next(self.query(SourceView).results(), None)
+        pane = self.visible_pane
+        return pane.item_list if pane else None
+
+    def set_focus(self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False) -> None:
+        """Focus ``widget``, unless it lies in a pane that is no longer on show: then the pane on show.
+
+        Keys that switch panes faster than the screen redraws would otherwise leave the focus behind: a list
+        hidden while focused hands the focus to its neighbour, the detail of that hidden pane, where list
+        keys do nothing (and TabbedContent then brings that pane back)."""
+        if widget is not None and not self._in_pane_on_show(widget):
+            widget = self._focus_target()
+        super().set_focus(widget, scroll_visible, from_app_focus)
+
+    def _in_pane_on_show(self, widget: Widget) -> bool:
+        tab_pane = next((node for node in widget.ancestors_with_self if isinstance(node, TabPane)), None)
+        return tab_pane is None or tab_pane.id == self.active_pane
 
     def current_item(self) -> Item | None:
-        if self.active_pane == "source":
-            return None
-        item_id = self.pane(self.active_pane).item_list.selected_id
+        pane = self.visible_pane
+        item_id = pane.item_list.selected_id if pane else None
         return self.briefing.by_id().get(item_id) if item_id else None
 
     @property
@@ -145,6 +180,9 @@ class BrowserScreen(Screen):
 
     def focus_detail(self) -> None:
         """Move focus into the visible detail: its related list if it has one."""
-        detail = self.pane(self.active_pane).detail
+        pane = self.visible_pane
+        if pane is None:
+            return
+        detail = pane.detail
         related = detail.query_one("#related")
         (related if related.display else detail).focus(scroll_visible=False)

@@ -102,6 +102,11 @@ class SearchScreen(ModalScreen[str | None]):
     def on_mount(self) -> None:
         self.query_one(SearchBox).focus()
         self.run_search(self.query_text)
+        # The results of a search typed while the index was being built are redone when it arrives.
+        self.watch(self.app, "index_ready", self._index_arrived, init=False)
+
+    def _index_arrived(self) -> None:
+        self.run_search(self.query_one(SearchBox).value)
 
     def on_input_changed(self, event: SearchBox.Changed) -> None:
         self.run_search(event.value)
@@ -140,11 +145,16 @@ class SearchScreen(ModalScreen[str | None]):
     def action_choose(self) -> None:
         results = self.query_one(OptionList)
         if results.highlighted is not None and results.option_count:
-            self.dismiss(results.get_option_at_index(results.highlighted).id)
+            self.close(results.get_option_at_index(results.highlighted).id)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.dismiss(event.option.id)
+        self.close(event.option.id)
 
     def action_dismiss_search(self) -> None:
-        self.dismiss(None)
+        self.close(None)
+
+    def close(self, item_id: str | None) -> None:
+        """Dismiss with ``item_id``, once: a second Enter or Esc typed with the first finds the search gone."""
+        if self.is_current:
+            self.dismiss(item_id)
