@@ -43,6 +43,9 @@ def _check_parser() -> argparse.ArgumentParser:
         description="Validate briefing (and theme) YAML files. Exit 0 if all are valid, 1 if not.",
     )
     parser.add_argument("paths", nargs="*", type=Path, help="files to check (default: the bundled briefing)")
+    parser.add_argument("--coverage", action="store_true",
+                        help="also print the share of the source's Han characters that quotes cover, "
+                             "and every passage no quote covers yet")
     return parser
 
 
@@ -58,7 +61,8 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     try:
         if argv and argv[0] == "check":
-            return run_check(_check_parser().parse_args(argv[1:]).paths)
+            args = _check_parser().parse_args(argv[1:])
+            return run_check(args.paths, coverage=args.coverage)
         if argv and argv[0] == "export":
             args = _export_parser().parse_args(argv[1:])
             return run_export(args.path, args.format, args.lang)
@@ -73,21 +77,36 @@ def _report(errors) -> None:
         print(error, file=sys.stderr)
 
 
-def run_check(paths: list[Path]) -> int:
+def run_check(paths: list[Path], coverage: bool = False) -> int:
     from .loader import read_briefing
     from .themes import is_theme_file, read_theme_file
 
     failed = False
     for path in paths or [default_briefing()]:
+        briefing = None
         if is_theme_file(path):
             _, errors = read_theme_file(path)
         else:
-            _, errors = read_briefing(path)
+            briefing, errors = read_briefing(path)
         _report(errors)
         failed = failed or bool(errors)
         if not errors:
             print(f"{path}: ok")
+        if coverage and briefing is not None:
+            _report_coverage(path, briefing)
     return 1 if failed else 0
+
+
+def _report_coverage(path: Path, briefing) -> None:
+    """The share of Han characters quoted, then each passage no quote covers, placed in the clean source."""
+    from .coverage import coverage
+
+    found = coverage(briefing)
+    source = path.parent / briefing.meeting.source.clean
+    print(f"{path}: coverage {found.share:.1%} ({found.covered:,} of {found.total:,} Han characters quoted)"
+          + (f"; {len(found.gaps)} passage{'s' if len(found.gaps) != 1 else ''} not yet quoted:" if found.gaps else ""))
+    for gap in found.gaps:
+        print(f"{source}:{gap.paragraph}:{gap.column}: ¶{gap.paragraph}: 「{gap.text}」")
 
 
 def run_export(path: Path | None, fmt: str, language: str) -> int:
