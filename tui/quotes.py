@@ -20,9 +20,8 @@ _EXCERPT = 24
 
 def explain_mismatch(quote: str, source: str) -> str:
     """One line saying where ``quote`` departs from the nearest passage of ``source``, and why."""
-    start, cause = _located_slip(quote, source)
-    if cause is None:
-        start = _nearest(quote, source)
+    located, cause = _located_slip(quote, source)
+    start = located if cause else _nearest(quote, source)
     if start is None:
         return "no part of it is in the source: is it quoted from another article?"
     matched = next((i for i, ch in enumerate(quote) if source[start + i:start + i + 1] != ch), len(quote))
