@@ -20,10 +20,11 @@ awardees and the source article, in English, 繁體中文 or 简体中文.
 
 commands:
   briefing [PATH]                      open the browser (default: the bundled briefing)
-  briefing check [PATH ...]            validate briefing or theme files
+  briefing check [PATH ...]            validate briefing or theme files (--coverage: what is not quoted)
+  briefing new ARTICLE.txt             start a briefing from an article: sources and a skeleton
   briefing export [PATH] --format F    write a briefing as json or markdown to stdout
 
-Run 'briefing check --help' or 'briefing export --help' for their options."""
+Run 'briefing COMMAND --help' for the options of check, new and export."""
 
 
 def _main_parser() -> argparse.ArgumentParser:
@@ -49,6 +50,20 @@ def _check_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _new_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefing new",
+        description="Start a briefing from an article's text: write its raw and clean sources under "
+                    "DIR/sources/ and a skeleton DIR/NAME.yaml with the meeting block and one stub per "
+                    "sentence or clause, each with its quote. Never overwrites a file.",
+    )
+    parser.add_argument("article", type=Path, help="the article as text (UTF-8); header lines such as "
+                                                   "URL:, TITLE:, DATE: before a '---' line become metadata")
+    parser.add_argument("--into", type=Path, default=Path("."), help="folder to write into (default: here)")
+    parser.add_argument("--id", dest="name", help="the briefing's name (default: from the article's file name)")
+    return parser
+
+
 def _export_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="briefing export", description="Write a whole briefing to stdout.")
     parser.add_argument("path", nargs="?", type=Path, help="briefing YAML file (default: the bundled briefing)")
@@ -63,6 +78,9 @@ def main(argv: list[str] | None = None) -> int:
         if argv and argv[0] == "check":
             args = _check_parser().parse_args(argv[1:])
             return run_check(args.paths, coverage=args.coverage)
+        if argv and argv[0] == "new":
+            args = _new_parser().parse_args(argv[1:])
+            return run_new(args.article, args.into, args.name)
         if argv and argv[0] == "export":
             args = _export_parser().parse_args(argv[1:])
             return run_export(args.path, args.format, args.lang)
@@ -78,6 +96,7 @@ def _report(errors) -> None:
 
 
 def run_check(paths: list[Path], coverage: bool = False) -> int:
+    from .authoring import to_dos
     from .loader import read_briefing
     from .themes import is_theme_file, read_theme_file
 
@@ -90,8 +109,10 @@ def run_check(paths: list[Path], coverage: bool = False) -> int:
             briefing, errors = read_briefing(path)
         _report(errors)
         failed = failed or bool(errors)
+        to_do = [] if briefing is None else to_dos(path)
+        _report(to_do)
         if not errors:
-            print(f"{path}: ok")
+            print(f"{path}: ok" + (f" ({len(to_do)} to do)" if to_do else ""))
         if coverage and briefing is not None:
             _report_coverage(path, briefing)
     return 1 if failed else 0
@@ -107,6 +128,32 @@ def _report_coverage(path: Path, briefing) -> None:
           + (f"; {len(found.gaps)} passage{'s' if len(found.gaps) != 1 else ''} not yet quoted:" if found.gaps else ""))
     for gap in found.gaps:
         print(f"{source}:{gap.paragraph}:{gap.column}: ¶{gap.paragraph}: 「{gap.text}」")
+
+
+def run_new(article: Path, into: Path, name: str | None) -> int:
+    from .authoring import briefing_id, plan_new, write_new
+    from .loader import read_text
+
+    if name is not None and briefing_id(Path(name)) != name:
+        print(f"briefing new: --id {name!r} must be lower-case ASCII letters and digits joined by hyphens",
+              file=sys.stderr)
+        return 2
+    text, error = read_text(article)
+    if error:
+        _report([error])
+        return 1
+    plan = plan_new(article, into, name)
+    try:
+        write_new(text, plan)
+    except (FileExistsError, OSError) as exc:
+        print(f"briefing new: {exc}", file=sys.stderr)
+        return 1
+    except ValueError as exc:  # an article with no text to quote
+        print(f"briefing new: {article}: {exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {plan.briefing}, {plan.raw} and {plan.clean}")
+    print(f"next: briefing check {plan.briefing}")
+    return 0
 
 
 def run_export(path: Path | None, fmt: str, language: str) -> int:
