@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,14 @@ BUNDLED = CONTENT / "guizhou-2023.yaml"
 TEST_CONTENT = Path(__file__).resolve().parent / "content"
 MINIMAL = TEST_CONTENT / "minimal.yaml"
 BROKEN = TEST_CONTENT / "broken"
+
+
+def write_briefing(folder: Path, text: str, name: str = "briefing.yaml") -> Path:
+    """Write a briefing into ``folder`` with the test source text beside it, where a briefing must find it."""
+    shutil.copytree(TEST_CONTENT / "sources", folder / "sources", dirs_exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
 
 
 @pytest.fixture(autouse=True)

@@ -14,7 +14,7 @@ from tui.coverage import HAN, coverage
 from tui.loader import read_briefing
 from tui.quotes import explain_mismatch
 
-from .conftest import MINIMAL, ROOT
+from .conftest import MINIMAL, ROOT, write_briefing
 
 SHARED = ROOT.parent / "shared"
 ARTICLES = {
@@ -52,10 +52,8 @@ def test_a_quote_from_another_article_is_said_to_be_so():
 
 
 def test_the_loader_explains_a_missed_quote_on_one_line(tmp_path):
-    text = MINIMAL.read_text(encoding="utf-8").replace(
-        "quote: 會議認為,過去一年", "quote: 會議認為，過去一年").replace("../../content", str(ROOT / "content"))
-    path = tmp_path / "briefing.yaml"
-    path.write_text(text, encoding="utf-8")
+    text = MINIMAL.read_text(encoding="utf-8").replace("quote: 會議認為,過去一年", "quote: 會議認為，過去一年")
+    path = write_briefing(tmp_path, text)
     _, errors = read_briefing(path)
     assert len(errors) == 1
     line = str(errors[0])

@@ -280,13 +280,11 @@ async def test_everything_is_usable_at_60_by_20():
 
 
 def hostile_briefing(tmp_path, text_en: str):
-    from .conftest import MINIMAL, ROOT
+    from .conftest import MINIMAL, write_briefing
 
-    text = MINIMAL.read_text(encoding="utf-8").replace("../../content", str(ROOT / "content"))
+    text = MINIMAL.read_text(encoding="utf-8")
     text = text.replace("{en: Growth first, zh: 增速第一}", "{en: " + text_en + ", zh: 增速第一}")
-    path = tmp_path / "hostile.yaml"
-    path.write_text(text, encoding="utf-8")
-    return load_briefing(path)
+    return load_briefing(write_briefing(tmp_path, text, "hostile.yaml"))
 
 
 async def test_markup_in_content_is_shown_literally_and_does_nothing(tmp_path):

@@ -1,6 +1,7 @@
 """The briefing command: help, version, check's exit codes, and export in every format."""
 
 import json
+import os
 import subprocess
 import sys
 import zipfile
@@ -91,3 +92,69 @@ def test_the_wheel_ships_the_bundled_content_and_themes(tmp_path):
     assert "tui/_bundled/content/guizhou-2023.yaml" in names
     assert "tui/_bundled/content/sources/guizhou-2023.txt" in names
     assert "tui/_bundled/themes/briefing-dark.yaml" in names
+
+
+def briefing(*args: str, **streams) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "tui", *args], timeout=60, cwd=ROOT, **streams)
+
+
+def a_pipe_nobody_reads() -> int:
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # as when `head` or `true` has exited: every write fails with EPIPE
+    return write_end
+
+
+@pytest.mark.parametrize("args, stream", [
+    (["export"], "stdout"),
+    (["export", "--format", "json"], "stdout"),
+    (["check", str(BUNDLED), str(MINIMAL)], "stdout"),
+    (["check", str(BROKEN / "missing-field.yaml")], "stderr"),
+])
+def test_a_reader_that_went_away_ends_the_command_silently(args, stream):
+    pipe = a_pipe_nobody_reads()
+    others = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE}
+    try:
+        result = briefing(*args, **{**others, stream: pipe})
+    finally:
+        os.close(pipe)
+    assert result.returncode == 141  # like a process killed by SIGPIPE: `cat` in `cat f | true`
+    assert (result.stderr or b"") == b"" and (result.stdout or b"") == b""
+
+
+def test_a_full_disk_is_one_line_and_a_failure():
+    with open("/dev/full", "wb") as full:
+        result = briefing("export", stdout=full, stderr=subprocess.PIPE)
+    assert result.returncode == 1
+    assert result.stderr == b"briefing: cannot write to standard output: No space left on device\n"
+
+
+def test_a_closed_standard_output_is_one_line_and_a_failure():
+    result = subprocess.run(["sh", "-c", '"$0" -m tui export >&-', sys.executable], capture_output=True,
+                            timeout=60, cwd=ROOT)
+    assert result.returncode == 1
+    assert result.stderr == b"briefing: cannot write to standard output: it is closed\n"
+
+
+def test_the_json_export_does_not_carry_the_local_path(capsys):
+    assert main(["export", "--format", "json", str(BUNDLED)]) == 0
+    out = capsys.readouterr().out
+    assert json.loads(out)["path"] == "guizhou-2023.yaml"
+    assert str(ROOT) not in out
+
+
+@pytest.mark.parametrize("args", [["--version"], ["check", str(BUNDLED)], ["check", str(MINIMAL)],
+                                  ["export", "--format", "json"], ["check", "/dev/zero"]])
+def test_version_check_and_export_do_not_import_textual(args):
+    code = ("import sys, tui.cli; code = tui.cli.main(sys.argv[1:]); "
+            "bad = sorted(m for m in sys.modules if m.split('.')[0] == 'textual'); "
+            "sys.stderr.write(repr(bad)); sys.exit(code if not bad else 99)")
+    result = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=60,
+                            cwd=ROOT)
+    assert result.returncode in (0, 1) and result.stderr.endswith("[]"), result.stderr
+
+
+def test_checking_a_theme_still_parses_its_colours(tmp_path, capsys):
+    theme = tmp_path / "bad.yaml"
+    theme.write_text("name: bad\nprimary: not-a-colour\n", encoding="utf-8")
+    assert main(["check", str(theme)]) == 1
+    assert f"{theme}:2:10: primary: not a colour" in capsys.readouterr().err

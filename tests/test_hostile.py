@@ -5,6 +5,7 @@ import os
 import resource
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from tui.cli import main
 from tui.loader import REPLACEMENT, read_briefing
 from tui.screens.detail_screen import DetailScreen
 
-from .conftest import MINIMAL, ROOT, TEST_CONTENT
+from .conftest import MINIMAL, ROOT, TEST_CONTENT, write_briefing
 
 HOSTILE = TEST_CONTENT / "hostile"
 
@@ -146,3 +147,65 @@ def test_launching_on_a_hostile_file_leaves_the_terminal_alone():
                             capture_output=True, timeout=60, cwd=ROOT, env={**os.environ, "TERM": "xterm-256color"})
     assert result.returncode == 1
     assert result.stdout == b"" and b"\x1b" not in result.stderr
+
+
+def timed_check(path: Path) -> tuple[subprocess.CompletedProcess, float]:
+    """``briefing check path`` in a child; a hang or an endless read fails on the timeout."""
+    start = time.monotonic()
+    result = subprocess.run([sys.executable, "-m", "tui", "check", str(path)], capture_output=True, text=True,
+                            timeout=20, cwd=ROOT)
+    return result, time.monotonic() - start
+
+
+@pytest.mark.parametrize("make, reason", [
+    (lambda path: Path("/dev/zero"), "a character device, not a regular file"),
+    (lambda path: path.mkdir() or path, "a directory, not a regular file"),
+    (lambda path: os.mkfifo(path) or path, "a FIFO (named pipe), not a regular file"),
+])
+def test_check_refuses_what_is_not_a_regular_file_at_once(tmp_path, make, reason):
+    path = make(tmp_path / "briefing.yaml")
+    result, _ = timed_check(path)
+    assert result.returncode == 1
+    assert result.stderr == f"{path}:1:1: (file): cannot read file: {reason}\n"
+
+
+def with_source(tmp_path: Path, clean: str) -> Path:
+    text = MINIMAL.read_text(encoding="utf-8").replace("clean: sources/guizhou-2023.txt", f"clean: {clean}")
+    return write_briefing(tmp_path, text)
+
+
+OUTSIDE = "leads outside the briefing's folder; a briefing can only quote files beside it"
+
+
+@pytest.mark.parametrize("clean, prepare, message", [
+    ('"a\\0b"', None, "the path contains a NUL character"),
+    ("../../etc/passwd", None, f"'../../etc/passwd' {OUTSIDE}"),
+    ("sources/../../x.txt", None, f"'sources/../../x.txt' {OUTSIDE}"),
+    ("/etc/passwd", None, "'/etc/passwd' is absolute; give a path relative to the briefing's folder"),
+    ("/dev/zero", None, "'/dev/zero' is absolute; give a path relative to the briefing's folder"),
+    ("sources/link.txt", lambda folder: os.symlink("/etc/passwd", folder / "sources" / "link.txt"),
+     f"'sources/link.txt' {OUTSIDE}"),
+    ("sources/zero", lambda folder: os.symlink("/dev/zero", folder / "sources" / "zero"),
+     f"'sources/zero' {OUTSIDE}"),
+    ("sources/pipe", lambda folder: os.mkfifo(folder / "sources" / "pipe"),
+     "cannot read source text {folder}/sources/pipe: a FIFO (named pipe), not a regular file"),
+    ("sources", None, "cannot read source text {folder}/sources: a directory, not a regular file"),
+])
+def test_a_source_path_must_name_a_regular_file_beside_the_briefing(tmp_path, clean, prepare, message):
+    folder = tmp_path / "briefings"
+    folder.mkdir()
+    path = with_source(folder, clean)
+    if prepare:
+        prepare(folder)
+    result, _ = timed_check(path)
+    assert result.returncode == 1
+    expected = f"{path}:13:12: meeting.source.clean: {message.format(folder=folder.resolve())}"
+    assert result.stderr.splitlines()[0] == expected, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_source_below_the_briefing_through_a_symlink_inside_its_folder_is_read(tmp_path):
+    path = with_source(tmp_path, "sources/alias.txt")
+    os.symlink("guizhou-2023.txt", tmp_path / "sources" / "alias.txt")
+    briefing, errors = read_briefing(path)
+    assert errors == [] and briefing.source_text.startswith("2月13日,2023年")

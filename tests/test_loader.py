@@ -9,7 +9,7 @@ import pytest
 from tui.cli import main
 from tui.loader import REPLACEMENT, read_briefing, sanitise
 
-from .conftest import BROKEN, MINIMAL, ROOT
+from .conftest import BROKEN, MINIMAL, write_briefing
 
 # file → (line, column, field, message fragment) of the error it must report
 BROKEN_CASES = {
@@ -60,8 +60,7 @@ def test_validation_collects_every_error_not_just_the_first(tmp_path):
     text = MINIMAL.read_text(encoding="utf-8")
     text = text.replace("reviews_year: 2022", "reviews_year: soon").replace("value: 40", "value: forty")
     text = text.replace("kind: city", "kind: village")
-    broken = tmp_path / "many.yaml"
-    broken.write_text(text.replace("../../content", str(ROOT / "content")), encoding="utf-8")
+    broken = write_briefing(tmp_path, text, "many.yaml")
     _, errors = read_briefing(broken)
     assert {e.field for e in errors} == {"meeting.reviews_year", "targets[0].value", "speakers[0].kind"}
 
@@ -80,8 +79,7 @@ def test_control_characters_are_replaced_at_load_time(tmp_path):
     assert sanitise("a\x1b]52;c;aGk=\x07b\x9b31m\x00c\u202ed\te\nf") == (
         f"a{REPLACEMENT}]52;c;aGk={REPLACEMENT}b{REPLACEMENT}31m{REPLACEMENT}c{REPLACEMENT}d\te\nf")
     text = MINIMAL.read_text(encoding="utf-8").replace("en: It was held.", 'en: "It was \\e[31mheld\\x9b."')
-    path = tmp_path / "escapes.yaml"
-    path.write_text(text.replace("../../content", str(ROOT / "content")), encoding="utf-8")
+    path = write_briefing(tmp_path, text, "escapes.yaml")
     briefing, errors = read_briefing(path)
     assert errors == []
     assert briefing.meeting.text.en == f"It was {REPLACEMENT}[31mheld{REPLACEMENT}."

@@ -8,9 +8,9 @@ from hypothesis import strategies as st
 
 from tui.loader import ContentError, read_briefing
 
-from .conftest import MINIMAL, ROOT
+from .conftest import MINIMAL, write_briefing
 
-BASE = yaml.safe_load(MINIMAL.read_text(encoding="utf-8").replace("../../content", str(ROOT / "content")))
+BASE = yaml.safe_load(MINIMAL.read_text(encoding="utf-8"))
 
 scalars = st.one_of(
     st.none(), st.booleans(), st.integers(-10**30, 10**30), st.floats(allow_nan=True, allow_infinity=True),
@@ -45,8 +45,7 @@ def replaced(document, path, new):
 
 
 def check(tmp_path: Path, document) -> None:
-    path = tmp_path / "generated.yaml"
-    path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+    path = write_briefing(tmp_path, yaml.safe_dump(document, allow_unicode=True), "generated.yaml")
     briefing, errors = read_briefing(path)
     assert (briefing is None) == bool(errors)
     for error in errors:

@@ -5,10 +5,13 @@ import os
 import pty
 import re
 import select
+import signal
 import struct
 import sys
 import termios
 import time
+
+import pytest
 
 from .conftest import ROOT, TEST_CONTENT
 
@@ -88,3 +91,23 @@ def test_no_content_borne_escape_sequence_reaches_the_terminal(tmp_path):
     assert {osc.split(b";")[0] for osc in oscs} <= {b"22"}  # only Textual's own pointer-shape OSC
     without_oscs = re.sub(rb"\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)", b"", out)
     assert b"\x00" not in out and b"\x07" not in without_oscs  # no NUL, no BEL of content
+
+
+def restored(out: bytes, mode: bytes) -> bool:
+    """The private mode ``mode`` was set and its last change turns it off again."""
+    return out.rfind(b"\x1b[?" + mode + b"h") < out.rfind(b"\x1b[?" + mode + b"l") and b"\x1b[?" + mode in out
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_a_terminating_signal_restores_the_terminal(tmp_path, signum):
+    env = {"PATH": os.environ.get("PATH", ""), "TERM": "xterm-256color", "LANG": "C.UTF-8",
+           "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_CACHE_HOME": str(tmp_path / "cache"),
+           "PYTHONPATH": str(ROOT)}
+    terminal = Terminal("--lang", "en", env=env)
+    terminal.wait_for(b"\x1b[?1003h")  # mouse tracking on: the app has taken over the terminal
+    terminal.wait_for(b"Overview")  # and drawn its first screen
+    os.kill(terminal.pid, signum)
+    assert terminal.finish() == 128 + signum
+    out = bytes(terminal.output)
+    assert restored(out, b"1049")  # the alternate screen is left
+    assert all(restored(out, mode) for mode in (b"1000", b"1003", b"1006"))  # mouse tracking is off

@@ -1,11 +1,14 @@
-"""A cache of validated briefings and their search indexes, keyed by the content's hash.
+"""A cache of validated briefings and their search indexes, keyed by everything that was read.
 
 Parsing and validating YAML costs about 0.4 s per thousand items; a briefing that
 has been validated before is read back from ``<user cache dir>/briefing`` in a
-fraction of that. An entry is used only if the briefing file, its source text and
-the code that read them are byte for byte what they were; anything unreadable in the
-cache is ignored (and rebuilt), never an error. The cache is the user's own,
-written by this app, so unpickling it is no more trusting than running the app.
+fraction of that. The cache must never change what is shown or whether a file is
+valid, so an entry is looked up by the briefing's resolved path and bytes and the
+code that reads it, and used only if its source text is, at the path the loader
+would read now, byte for byte the text the entry shows. Anything unexpected in the
+cache (unreadable, a directory, the wrong shape) is a miss and rebuilt, never an
+error. The cache is the user's own, written by this app, so unpickling it is no
+more trusting than running the app.
 """
 
 from __future__ import annotations
@@ -19,8 +22,12 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
-from .loader import ContentError, read_briefing
+from .files import MAX_FILE_BYTES, read_bounded
+from .loader import ContentError, read_briefing, read_briefing_bytes, source_path
 from .model import Briefing
+from .search.index import SearchIndex
+
+MAX_ENTRY_BYTES = 1 << 30  # a search index of a very large briefing is tens of MiB; this only stops a device
 
 
 def cache_dir() -> Path:
@@ -33,20 +40,22 @@ def cache_dir() -> Path:
 def _schema_digest() -> bytes:
     """What a cached briefing was read with: a changed model or loader makes old entries misses."""
     digest = hashlib.sha256(__version__.encode())
-    for module in ("model.py", "loader.py", "search/index.py", "search/fold.py"):
+    for module in ("model.py", "loader.py", "files.py", "cache.py", "search/index.py", "search/fold.py"):
         digest.update((Path(__file__).parent / module).read_bytes())
     return digest.digest()
 
 
-def _key(data: bytes) -> str:
-    return hashlib.sha256(_schema_digest() + data).hexdigest()
+def _key(*parts: bytes) -> str:
+    digest = hashlib.sha256(_schema_digest())
+    for part in parts:  # each part length-prefixed, so no two different reads give the same key
+        digest.update(len(part).to_bytes(8, "big") + part)
+    return digest.hexdigest()
 
 
 def _read(path: Path):
     try:
-        with path.open("rb") as stream:
-            return pickle.load(stream)
-    except Exception:  # a missing, partial or stale entry is simply not a hit
+        return pickle.loads(read_bounded(path, MAX_ENTRY_BYTES))
+    except Exception:  # a missing, partial, stale or strange entry is simply not a hit
         return None
 
 
@@ -54,46 +63,57 @@ def _write(path: Path, value) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    except OSError:
+        return  # no cache, no harm: the next start validates again
+    try:
         with os.fdopen(handle, "wb") as stream:
             pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, path)
-    except OSError:
-        pass  # no cache, no harm: the next start validates again
+    except OSError:  # e.g. the entry's name is taken by a directory: leave nothing behind
+        Path(temporary).unlink(missing_ok=True)
+
+
+def _cached_briefing(entry, path: Path) -> Briefing | None:
+    """The entry's briefing if it is one and shows the source text the loader would read now, else None."""
+    if not isinstance(entry, Briefing) or not isinstance(entry.source_text, str):
+        return None
+    try:
+        source = read_bounded(source_path(path, entry.meeting.source.clean), MAX_FILE_BYTES)
+    except (OSError, ValueError, TypeError, AttributeError):
+        return None
+    return entry if source == entry.source_text.encode("utf-8") else None
 
 
 def load_briefing_cached(path: str | Path) -> tuple[Briefing | None, list[ContentError], str | None]:
-    """Like ``read_briefing``, through the cache; also returns the cache key (None if uncacheable)."""
+    """Like ``read_briefing``, through the cache; also returns the key of what was read (None if uncacheable)."""
     path = Path(path)
     try:
-        data = path.read_bytes()
-    except OSError:
+        data = read_bounded(path, MAX_FILE_BYTES)
+        lookup = _key(os.fsencode(path.resolve()), data)
+    except (OSError, RuntimeError):  # unreadable, or a symlink loop: the loader says why
         briefing, errors = read_briefing(path)
         return briefing, errors, None
-    key = _key(data)
-    entry = _read(cache_dir() / f"{key}.briefing")
-    if entry is not None:
-        briefing, source_path, digest = entry
-        try:
-            source_ok = hashlib.sha256(Path(source_path).read_bytes()).hexdigest() == digest
-        except OSError:
-            source_ok = False
-        if source_ok and isinstance(briefing, Briefing):
-            return dataclasses.replace(briefing, path=str(path)), [], key
-    briefing, errors = read_briefing(path)
+    entry = cache_dir() / f"{lookup}.briefing"
+    briefing = _cached_briefing(_read(entry), path)
     if briefing is not None:
-        source_path = (path.parent / briefing.meeting.source.clean).resolve()
-        try:
-            digest = hashlib.sha256(source_path.read_bytes()).hexdigest()
-        except OSError:
-            return briefing, errors, None
-        _write(cache_dir() / f"{key}.briefing", (briefing, str(source_path), digest))
-    return briefing, errors, key if briefing is not None else None
+        return dataclasses.replace(briefing, path=str(path)), [], _key(lookup.encode(), _source_bytes(briefing))
+    briefing, errors = read_briefing_bytes(path, data)
+    if briefing is None:
+        return None, errors, None
+    _write(entry, briefing)
+    return briefing, errors, _key(lookup.encode(), _source_bytes(briefing))
 
 
-def load_index(key: str):
+def _source_bytes(briefing: Briefing) -> bytes:
+    """The source text a briefing shows, as the bytes it was read from (UTF-8 decoding is one to one)."""
+    return briefing.source_text.encode("utf-8")
+
+
+def load_index(key: str) -> SearchIndex | None:
     """The search index cached for a briefing, or None."""
-    return _read(cache_dir() / f"{key}.index")
+    index = _read(cache_dir() / f"{key}.index")
+    return index if isinstance(index, SearchIndex) else None
 
 
-def store_index(key: str, index) -> None:
+def store_index(key: str, index: SearchIndex) -> None:
     _write(cache_dir() / f"{key}.index", index)

@@ -1,17 +1,25 @@
 """The ``briefing`` command: open the browser, check content files, export a briefing.
 
-Exit codes: 0 success, 1 invalid content, 2 usage error. Errors in content are
-printed one per line as ``PATH:LINE:COL: field: message``; never a traceback.
+Exit codes: 0 success, 1 invalid content (or output that cannot be written), 2 usage
+error, 141 when the reader of the output went away (as for a process killed by SIGPIPE,
+and as silently). Errors in content are printed one per line as
+``PATH:LINE:COL: field: message``; never a traceback. ``check`` and ``export`` never
+import Textual.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
+import functools
+import os
+import signal
 import sys
 from pathlib import Path
 
 from . import __version__
-from .model import LANGUAGES
+from .model import LANGUAGES, Language
 from .paths import default_briefing
 
 DESCRIPTION = """\
@@ -72,8 +80,57 @@ def _export_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _Unwritable(Exception):
+    """Standard output or error cannot be written; ``message`` says why (None: the reader went away)."""
+
+    def __init__(self, message: str | None):
+        super().__init__(message)
+        self.message = message
+
+
+def _write(stream_name: str, text: str) -> None:
+    """Write to ``sys.stdout`` or ``sys.stderr`` now, turning any failure into ``_Unwritable``."""
+    stream = getattr(sys, stream_name)
+    try:
+        if stream is None:  # started with the descriptor closed (``>&-``)
+            raise OSError(errno.EBADF, "it is closed")
+        stream.write(text)
+        stream.flush()  # fail here, where it can be reported, not at interpreter exit
+    except BrokenPipeError:
+        _discard(stream)
+        raise _Unwritable(None) from None
+    except OSError as exc:
+        _discard(stream)
+        what = "output" if stream_name == "stdout" else "error"
+        raise _Unwritable(f"briefing: cannot write to standard {what}: {exc.strerror or exc}") from None
+
+
+def _discard(stream) -> None:
+    """Point a failed stream at /dev/null, so the flush at exit has nowhere to fail (and no traceback)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)
+    except (AttributeError, OSError, ValueError):  # no descriptor (closed, or a test's capture)
+        pass
+
+
+def _out(text: str) -> None:
+    _write("stdout", text + "\n")
+
+
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
+    try:
+        return _main(sys.argv[1:] if argv is None else argv)
+    except _Unwritable as exc:
+        if exc.message is None:
+            return 128 + signal.SIGPIPE
+        with contextlib.suppress(_Unwritable):  # nowhere left to say it; the exit status still does
+            _write("stderr", exc.message + "\n")
+        return 1
+
+
+def _main(argv: list[str]) -> int:
     try:
         if argv and argv[0] == "check":
             args = _check_parser().parse_args(argv[1:])
@@ -92,18 +149,19 @@ def main(argv: list[str] | None = None) -> int:
 
 def _report(errors) -> None:
     for error in errors:
-        print(error, file=sys.stderr)
+        _write("stderr", f"{error}\n")
 
 
 def run_check(paths: list[Path], coverage: bool = False) -> int:
     from .authoring import to_dos
     from .loader import read_briefing
-    from .themes import is_theme_file, read_theme_file
 
     failed = False
     for path in paths or [default_briefing()]:
         briefing = None
-        if is_theme_file(path):
+        if _is_theme_file(path):
+            from .themes import read_theme_file  # Textual parses the colours: only for a theme
+
             _, errors = read_theme_file(path)
         else:
             briefing, errors = read_briefing(path)
@@ -112,7 +170,7 @@ def run_check(paths: list[Path], coverage: bool = False) -> int:
         to_do = [] if briefing is None else to_dos(path)
         _report(to_do)
         if not errors:
-            print(f"{path}: ok" + (f" ({len(to_do)} to do)" if to_do else ""))
+            _out(f"{path}: ok" + (f" ({len(to_do)} to do)" if to_do else ""))
         if coverage and briefing is not None:
             _report_coverage(path, briefing)
     return 1 if failed else 0
@@ -124,10 +182,10 @@ def _report_coverage(path: Path, briefing) -> None:
 
     found = coverage(briefing)
     source = path.parent / briefing.meeting.source.clean
-    print(f"{path}: coverage {found.share:.1%} ({found.covered:,} of {found.total:,} Han characters quoted)"
+    _out(f"{path}: coverage {found.share:.1%} ({found.covered:,} of {found.total:,} Han characters quoted)"
           + (f"; {len(found.gaps)} passage{'s' if len(found.gaps) != 1 else ''} not yet quoted:" if found.gaps else ""))
     for gap in found.gaps:
-        print(f"{source}:{gap.paragraph}:{gap.column}: ¶{gap.paragraph}: 「{gap.text}」")
+        _out(f"{source}:{gap.paragraph}:{gap.column}: ¶{gap.paragraph}: 「{gap.text}」")
 
 
 def run_new(article: Path, into: Path, name: str | None) -> int:
@@ -135,8 +193,7 @@ def run_new(article: Path, into: Path, name: str | None) -> int:
     from .loader import read_text
 
     if name is not None and briefing_id(Path(name)) != name:
-        print(f"briefing new: --id {name!r} must be lower-case ASCII letters and digits joined by hyphens",
-              file=sys.stderr)
+        _write("stderr", f"briefing new: --id {name!r} must be lower-case ASCII letters and digits joined by hyphens\n")
         return 2
     text, error = read_text(article)
     if error:
@@ -146,17 +203,32 @@ def run_new(article: Path, into: Path, name: str | None) -> int:
     try:
         write_new(text, plan)
     except (FileExistsError, OSError) as exc:
-        print(f"briefing new: {exc}", file=sys.stderr)
+        _write("stderr", f"briefing new: {exc}\n")
         return 1
     except ValueError as exc:  # an article with no text to quote
-        print(f"briefing new: {article}: {exc}", file=sys.stderr)
+        _write("stderr", f"briefing new: {article}: {exc}\n")
         return 1
-    print(f"wrote {plan.briefing}, {plan.raw} and {plan.clean}")
-    print(f"next: briefing check {plan.briefing}")
+    _out(f"wrote {plan.briefing}, {plan.raw} and {plan.clean}")
+    _out(f"next: briefing check {plan.briefing}")
     return 0
 
 
-def run_export(path: Path | None, fmt: str, language: str) -> int:
+def _is_theme_file(path: Path) -> bool:
+    """A theme file lies under a ``themes`` directory, or names a theme rather than a meeting."""
+    import yaml
+
+    from .loader import read_yaml_file
+
+    if "themes" in path.parts:
+        return True
+    root, _ = read_yaml_file(path)
+    if not isinstance(root, yaml.MappingNode):
+        return False
+    keys = {k.value for k, _ in root.value if isinstance(k, yaml.ScalarNode)}
+    return bool(keys & {"primary", "name"}) and not keys & {"meeting", "format"}
+
+
+def run_export(path: Path | None, fmt: str, language: Language) -> int:
     from .export import to_json, to_markdown
     from .loader import read_briefing
 
@@ -164,11 +236,11 @@ def run_export(path: Path | None, fmt: str, language: str) -> int:
     if errors or briefing is None:
         _report(errors)
         return 1
-    sys.stdout.write(to_json(briefing, language) if fmt == "json" else to_markdown(briefing, language))
+    _write("stdout", to_json(briefing, language) if fmt == "json" else to_markdown(briefing, language))
     return 0
 
 
-def run_app(path: Path | None, language: str | None, theme: str | None) -> int:
+def run_app(path: Path | None, language: Language | None, theme: str | None) -> int:
     from .cache import load_briefing_cached
 
     # Load before the full-screen UI starts, so bad content is reported on a normal terminal.
@@ -180,7 +252,22 @@ def run_app(path: Path | None, language: str | None, theme: str | None) -> int:
 
     app = BriefingApp(briefing, language=language, theme_name=theme, cache_key=cache_key)
     if theme is not None and not app.is_known_theme(theme):
-        print(f"briefing: unknown theme {theme!r}; choose one of: {', '.join(app.theme_names())}", file=sys.stderr)
+        _write("stderr", f"briefing: unknown theme {theme!r}; choose one of: {', '.join(app.theme_names())}\n")
         return 2
-    app.run()
+    import asyncio
+
+    asyncio.run(_run_until_signalled(app))
     return app.return_code or 0
+
+
+async def _run_until_signalled(app) -> None:
+    """Run the app; SIGTERM (``kill``) and SIGHUP end it through Textual, which restores the terminal.
+
+    Python's default for both is to die at once, leaving the terminal in the alternate screen with
+    mouse tracking on. The status is the one a shell reports for a process the signal ended."""
+    import asyncio
+
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        loop.add_signal_handler(signum, functools.partial(app.exit, return_code=128 + signum))
+    await app.run_async()

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from .files import read_bounded
 from .model import LANGUAGES
 
 
@@ -43,7 +44,7 @@ class Preferences:
 def load_preferences(path: Path) -> tuple[Preferences, list[str]]:
     """The preferences in ``path`` (defaults if there is none) and any warnings about it."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_bounded(path).decode("utf-8")
     except FileNotFoundError:
         return Preferences(), []
     except (OSError, UnicodeDecodeError) as exc:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import json
+from pathlib import PurePath
 from typing import Any
 
 from .i18n import chinese, localize, other, ui
@@ -25,7 +26,7 @@ from .model import (
 
 
 def to_json(briefing: Briefing, language: Language = "en") -> str:
-    """Every field of the briefing; with zh-Hans, each text also carries ``zh_hans``."""
+    """Every field of the briefing (its ``path`` as the file's name); with zh-Hans, texts also carry ``zh_hans``."""
 
     def encode(value: Any) -> Any:
         if isinstance(value, Bilingual):
@@ -44,7 +45,9 @@ def to_json(briefing: Briefing, language: Language = "en") -> str:
             return value.isoformat()
         return value
 
-    document = {"language": language, **encode(briefing), "source_text": briefing.source_text}
+    # The file's name only: where it lives on this machine is nobody else's business.
+    document = {"language": language, **encode(briefing), "path": PurePath(briefing.path).name,
+                "source_text": briefing.source_text}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 

@@ -21,6 +21,7 @@ from typing import Any, Literal, Union
 
 import yaml
 
+from .files import MAX_FILE_BYTES, read_bounded
 from .model import Bilingual, Briefing, SourceQuote
 
 try:  # libyaml is several times faster; the pure-Python loader is equivalent.
@@ -28,7 +29,6 @@ try:  # libyaml is several times faster; the pure-Python loader is equivalent.
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader  # type: ignore[assignment]
 
-MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_NESTING = 64
 MAX_TEXT_CHARS = 50_000  # far more than any real title, text or quote; bounds what one field can cost
 
@@ -80,10 +80,21 @@ def load_briefing(path: str | Path) -> Briefing:
 def read_briefing(path: str | Path) -> tuple[Briefing | None, list[ContentError]]:
     """Load a briefing file; return it (or None) and every problem found."""
     path = Path(path)
-    root, error = read_yaml_file(path)
-    if error:
-        return None, [error]
-    return _Reader(str(path), path.parent).read(root)
+    return _read_briefing_text(path, *read_text(path))
+
+
+def read_briefing_bytes(path: str | Path, data: bytes) -> tuple[Briefing | None, list[ContentError]]:
+    """Like ``read_briefing``, from the bytes of ``path`` already read: what is checked is what was read."""
+    path = Path(path)
+    return _read_briefing_text(path, *decode_text(str(path), data))
+
+
+def _read_briefing_text(path: Path, text: str, error: ContentError | None) -> tuple[Briefing | None,
+                                                                                     list[ContentError]]:
+    root, error = (None, error) if error else compose_yaml(str(path), text)
+    if error or root is None:
+        return None, [error] if error else []
+    return _Reader(str(path), path).read(root)
 
 
 def read_yaml_file(path: Path) -> tuple[yaml.Node | None, ContentError | None]:
@@ -94,18 +105,19 @@ def read_yaml_file(path: Path) -> tuple[yaml.Node | None, ContentError | None]:
 
 def read_text(path: Path) -> tuple[str, ContentError | None]:
     """Read a content file as UTF-8 text, or say why it cannot be."""
-    name = str(path)
+    try:
+        data = read_bounded(path, MAX_FILE_BYTES)
+    except OSError as exc:
+        return "", ContentError(str(path), 1, 1, "(file)", f"cannot read file: {exc.strerror or exc}")
+    return decode_text(str(path), data)
+
+
+def decode_text(name: str, data: bytes) -> tuple[str, ContentError | None]:
+    """A content file's bytes as UTF-8 text, or where and why they are not."""
 
     def fail(message: str, line: int = 1, column: int = 1) -> tuple[str, ContentError]:
         return "", ContentError(name, line, column, "(file)", message)
 
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return fail(f"file is too large ({size / 2**20:.1f} MiB; the limit is {MAX_FILE_BYTES // 2**20} MiB)")
-        data = path.read_bytes()
-    except OSError as exc:
-        return fail(f"cannot read file: {exc.strerror or exc}")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return fail("file is UTF-16; save it as UTF-8")
     try:
@@ -120,6 +132,27 @@ def read_text(path: Path) -> tuple[str, ContentError | None]:
         line = text.count("\n", 0, offset) + 1
         return fail("file contains a NUL character", line, offset - (text.rfind("\n", 0, offset) + 1) + 1)
     return text, None
+
+
+def source_path(briefing: Path, clean: str) -> Path:
+    """Where the source text named ``clean`` in ``briefing`` is; a ``ValueError`` saying why it may not be read.
+
+    A briefing quotes only files beside it (in its folder or below), so a briefing someone sent
+    cannot pull ``/etc/passwd`` or ``~/.ssh`` into the app or into an export; symlinks count
+    where they lead."""
+    if "\x00" in clean:
+        raise ValueError("the path contains a NUL character")
+    if Path(clean).is_absolute():
+        raise ValueError(f"{sanitise(clean)!r} is absolute; give a path relative to the briefing's folder")
+    try:
+        folder = briefing.parent.resolve()
+        target = (folder / clean).resolve()
+    except (OSError, RuntimeError) as exc:  # a symlink loop: RuntimeError before Python 3.13
+        raise ValueError(f"cannot resolve {sanitise(clean)!r}: {exc}") from None
+    if not target.is_relative_to(folder):
+        raise ValueError(f"{sanitise(clean)!r} leads outside the briefing's folder; a briefing can only quote "
+                         "files beside it")
+    return target
 
 
 def compose_yaml(name: str, text: str) -> tuple[yaml.Node | None, ContentError | None]:
@@ -188,9 +221,9 @@ class _Reader:
 
     _constructor = yaml.constructor.SafeConstructor()
 
-    def __init__(self, name: str, base: Path):
+    def __init__(self, name: str, briefing_path: Path):
         self.name = name
-        self.base = base
+        self.briefing_path = briefing_path
         self.errors: list[ContentError] = []
         self.source: str | None = None
         self.ids: dict[str, yaml.Node] = {}
@@ -218,9 +251,13 @@ class _Reader:
         node = _lookup(root, "meeting", "source", "clean")
         if node is None or not isinstance(node, yaml.ScalarNode) or node.tag != _TAG + "str":
             return None  # reported as a missing or wrong field by the main pass
-        path = self.base / node.value
         try:
-            return path.read_text(encoding="utf-8")
+            path = source_path(self.briefing_path, node.value)
+        except ValueError as exc:
+            self.error(node, "meeting.source.clean", str(exc))
+            return None
+        try:
+            return read_bounded(path, MAX_FILE_BYTES).decode("utf-8")
         except OSError as exc:
             self.error(node, "meeting.source.clean", f"cannot read source text {path}: {exc.strerror or exc}")
             return None

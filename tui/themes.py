@@ -24,17 +24,6 @@ _NUMBER_FIELDS = ("luminosity_spread", "text_alpha")
 THEME_FIELDS = frozenset(f.name for f in dataclasses.fields(Theme))
 
 
-def is_theme_file(path: Path) -> bool:
-    """A theme file lies under a ``themes`` directory, or names a theme rather than a meeting."""
-    if "themes" in path.parts:
-        return True
-    root, _ = read_yaml_file(path)
-    if not isinstance(root, yaml.MappingNode):
-        return False
-    keys = {k.value for k, _ in root.value if isinstance(k, yaml.ScalarNode)}
-    return bool(keys & {"primary", "name"}) and not keys & {"meeting", "format"}
-
-
 def read_theme_file(path: Path) -> tuple[Theme | None, list[ContentError]]:
     """Read and validate one theme file."""
     name = str(path)
