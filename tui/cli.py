@@ -28,11 +28,12 @@ awardees and the source article, in English, 繁體中文 or 简体中文.
 
 commands:
   briefing [PATH]                      open the browser (default: the bundled briefing)
-  briefing check [PATH ...]            validate briefing or theme files
+  briefing check [PATH ...]            validate briefing or theme files (--coverage: what is not quoted)
+  briefing new ARTICLE.txt             start a briefing from an article: sources and a skeleton
   briefing export [PATH] --format F    write a briefing as json or markdown to stdout
   briefing serve [PATH]                serve the browser to web browsers (textual-serve)
 
-Run 'briefing check --help', 'briefing export --help' or 'briefing serve --help' for their options."""
+Run 'briefing COMMAND --help' for the options of check, new, export and serve."""
 
 
 def _main_parser() -> argparse.ArgumentParser:
@@ -54,6 +55,23 @@ def _check_parser() -> argparse.ArgumentParser:
         description="Validate briefing (and theme) YAML files. Exit 0 if all are valid, 1 if not.",
     )
     parser.add_argument("paths", nargs="*", type=Path, help="files to check (default: the bundled briefing)")
+    parser.add_argument("--coverage", action="store_true",
+                        help="also print the share of the source's Han characters that quotes cover, "
+                             "and every passage no quote covers yet")
+    return parser
+
+
+def _new_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefing new",
+        description="Start a briefing from an article's text: write its raw and clean sources under "
+                    "DIR/sources/ and a skeleton DIR/NAME.yaml with the meeting block and one stub per "
+                    "sentence or clause, each with its quote. Never overwrites a file.",
+    )
+    parser.add_argument("article", type=Path, help="the article as text (UTF-8); header lines such as "
+                                                   "URL:, TITLE:, DATE: before a '---' line become metadata")
+    parser.add_argument("--into", type=Path, default=Path("."), help="folder to write into (default: here)")
+    parser.add_argument("--id", dest="name", help="the briefing's name (default: from the article's file name)")
     return parser
 
 
@@ -134,7 +152,11 @@ def main(argv: list[str] | None = None) -> int:
 def _main(argv: list[str]) -> int:
     try:
         if argv and argv[0] == "check":
-            return run_check(_check_parser().parse_args(argv[1:]).paths)
+            args = _check_parser().parse_args(argv[1:])
+            return run_check(args.paths, coverage=args.coverage)
+        if argv and argv[0] == "new":
+            args = _new_parser().parse_args(argv[1:])
+            return run_new(args.article, args.into, args.name)
         if argv and argv[0] == "export":
             args = _export_parser().parse_args(argv[1:])
             return run_export(args.path, args.format, args.lang)
@@ -153,22 +175,65 @@ def _report(errors) -> None:
         _write("stderr", f"{error}\n")
 
 
-def run_check(paths: list[Path]) -> int:
+def run_check(paths: list[Path], coverage: bool = False) -> int:
+    from .authoring import to_dos
     from .loader import read_briefing
 
     failed = False
     for path in paths or [default_briefing()]:
+        briefing = None
         if _is_theme_file(path):
             from .themes import read_theme_file  # Textual parses the colours: only for a theme
 
             _, errors = read_theme_file(path)
         else:
-            _, errors = read_briefing(path)
+            briefing, errors = read_briefing(path)
         _report(errors)
         failed = failed or bool(errors)
+        to_do = [] if briefing is None else to_dos(path)
+        _report(to_do)
         if not errors:
-            _out(f"{path}: ok")
+            _out(f"{path}: ok" + (f" ({len(to_do)} to do)" if to_do else ""))
+        if coverage and briefing is not None:
+            _report_coverage(path, briefing)
     return 1 if failed else 0
+
+
+def _report_coverage(path: Path, briefing) -> None:
+    """The share of Han characters quoted, then each passage no quote covers, placed in the clean source."""
+    from .coverage import coverage
+
+    found = coverage(briefing)
+    source = path.parent / briefing.meeting.source.clean
+    _out(f"{path}: coverage {found.share:.1%} ({found.covered:,} of {found.total:,} Han characters quoted)"
+          + (f"; {len(found.gaps)} passage{'s' if len(found.gaps) != 1 else ''} not yet quoted:" if found.gaps else ""))
+    for gap in found.gaps:
+        _out(f"{source}:{gap.paragraph}:{gap.column}: ¶{gap.paragraph}: 「{gap.text}」")
+
+
+def run_new(article: Path, into: Path, name: str | None) -> int:
+    from .authoring import briefing_id, plan_new, write_new
+    from .loader import read_text
+
+    if name is not None and briefing_id(Path(name)) != name:
+        _write("stderr", f"briefing new: --id {name!r} must be lower-case ASCII letters and digits joined by hyphens\n")
+        return 2
+    text, error = read_text(article)
+    if error:
+        _report([error])
+        return 1
+    plan = plan_new(article, into, name)
+    try:
+        write_new(text, plan)
+    except (FileExistsError, OSError) as exc:
+        _write("stderr", f"briefing new: {exc}\n")
+        return 1
+    except ValueError as exc:  # an article with no text to quote
+        _write("stderr", f"briefing new: {article}: {exc}\n")
+        return 1
+    _out(f"wrote {plan.briefing}, {plan.raw} and {plan.clean}")
+    _out(f"next: briefing check {plan.briefing}")
+    return 0
 
 
 def _is_theme_file(path: Path) -> bool:

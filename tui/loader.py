@@ -169,7 +169,8 @@ def compose_yaml(name: str, text: str) -> tuple[yaml.Node | None, ContentError |
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = " ".join(filter(None, [exc.context, exc.problem])) or "invalid YAML"
-        return None, ContentError(name, line, column, "(yaml)", f"invalid YAML: {problem}")
+        hint = _yaml_hint(problem, text, mark)
+        return None, ContentError(name, line, column, "(yaml)", f"invalid YAML: {problem}{hint}")
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow, such as a raw ESC
         offset = exc.position
         line = text.count("\n", 0, offset) + 1
@@ -183,6 +184,24 @@ def compose_yaml(name: str, text: str) -> tuple[yaml.Node | None, ContentError |
     if root is None:
         return None, ContentError(name, 1, 1, "(file)", "file is empty")
     return root, None
+
+
+def _yaml_hint(problem: str, text: str, mark: yaml.Mark | None) -> str:
+    """A plain-words fix for the YAML slips authors make most, or nothing."""
+    line = text.splitlines()[mark.line] if mark and mark.line < len(text.splitlines()) else ""
+    _, _, value = line.partition(": ")
+    quotable = ("mapping values are not allowed", "expected ','", "cannot start any token")
+    if not any(words in problem for words in quotable):
+        return ""
+    if ": " in value or value.rstrip().endswith(":"):
+        why = "it holds ': ' or ends with ':'"
+    elif ", " in value and ("{" in line or "[" in line):
+        why = "it holds ', ' inside a flow mapping or list"
+    elif value.strip()[:1] in tuple("@`%!&*[{|>"):
+        why = f"it starts with {value.strip()[:1]!r}"
+    else:
+        return " (if a value holds ': ', ', ' or starts with a symbol, put quotes around it)"
+    return f" (hint: put quotes around this value: {why})"
 
 
 _INVALID = object()
@@ -359,7 +378,10 @@ class _Reader:
             return SourceQuote(text, 0)
         start = self.source.find(text)
         if start < 0:
-            self.error(node, path, f"quote is not in the source text: {_shorten(text)!r}")
+            from .quotes import explain_mismatch  # noqa: PLC0415 - only when a quote is wrong
+
+            self.error(node, path, f"quote is not in the source text: {_shorten(text)!r}; "
+                                   f"{explain_mismatch(text, self.source)}")
             return _INVALID
         return SourceQuote(text, start)
 
