@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import json
 import re
 import shutil
 
@@ -16,7 +17,6 @@ from tui.quotes import explain_mismatch
 
 from .conftest import MINIMAL, ROOT, write_briefing
 
-SHARED = ROOT.parent / "shared"
 ARTICLES = {
     "national": ROOT / "content" / "sources" / "national-data-work-2024.raw.txt",
     "hefei": ROOT / "content" / "sources" / "hefei-data-work-2025.raw.txt",
@@ -137,40 +137,46 @@ def test_passages_are_verbatim_and_leave_nothing_out(name):
 
 
 def _article(name: str) -> str:
-    path = ARTICLES[name]
-    if not path.exists():  # the two newer articles are bundled by the library work; shared/ has them too
-        path = {"national": SHARED / "articles" / "national-data-work-2024.txt",
-                "hefei": SHARED / "articles" / "hefei-data-work-2025.txt"}[name]
-    return path.read_text(encoding="utf-8")
+    return ARTICLES[name].read_text(encoding="utf-8")
 
 
-# -- briefing new ------------------------------------------------------------------------------
 
-def test_new_writes_sources_and_a_skeleton_and_never_overwrites(tmp_path, capsys):
-    article = tmp_path / "Hefei Data 2025.txt"
-    article.write_text(_article("hefei"), encoding="utf-8")
-    assert main(["new", str(article), "--into", str(tmp_path / "out")]) == 0
-    out = tmp_path / "out"
-    skeleton = out / "hefei-data-2025.yaml"
-    raw, clean = out / "sources" / "hefei-data-2025.raw.txt", out / "sources" / "hefei-data-2025.txt"
-    assert raw.read_text(encoding="utf-8") == _article("hefei")
-    clean_text = clean.read_text(encoding="utf-8")
-    assert clean_text.startswith("2月21日,合肥市") and clean_text.endswith("满意度\n")
-    text = skeleton.read_text(encoding="utf-8")
-    for line in ("format: 2", "  date: 2025-02-21", "    script: Hans",
-                 '    url: "http://ah.news.cn/20250225/47ab12091c2e491182d1f5e54ced1aae/c.html"',
-                 '  - id: p3-2'):
-        assert line in text.splitlines()
-    before = {path: path.read_bytes() for path in (skeleton, raw, clean)}
+@pytest.mark.parametrize("name", ["national", "hefei", "guizhou"])
+def test_a_skeleton_checks_with_nothing_but_to_dos_and_covers_its_whole_source(tmp_path, capsys, name):
+    article = tmp_path / f"{name}.txt"
+    article.write_text(_article(name), encoding="utf-8")
+    assert main(["new", str(article), "--into", str(tmp_path)]) == 0
     capsys.readouterr()
-    assert main(["new", str(article), "--into", str(out)]) == 1
-    assert "will not overwrite" in capsys.readouterr().err
-    assert {path: path.read_bytes() for path in before} == before
+    assert main(["check", "--coverage", str(tmp_path / f"{name}.yaml")]) == 0
+    captured = capsys.readouterr()
+    findings = captured.err.splitlines()
+    assert findings and all(": to do: " in line for line in findings)
+    assert any(line.endswith("to do: move this stub into the section it belongs to") for line in findings)
+    assert re.search(r": ok \(\d+ to do\)$", captured.out.splitlines()[0])
+    assert "coverage 100.0%" in captured.out
 
 
-def test_new_refuses_an_id_that_is_not_one(tmp_path, capsys):
-    article = tmp_path / "a.txt"
-    article.write_text("會議召開。", encoding="utf-8")
-    assert main(["new", str(article), "--id", "Not An Id", "--into", str(tmp_path)]) == 2
-    assert "--id 'Not An Id'" in capsys.readouterr().err
-    assert list(tmp_path.iterdir()) == [article]
+def test_a_skeleton_filled_in_by_its_author_loses_its_to_dos(tmp_path, capsys):
+    article = tmp_path / "hefei.txt"
+    article.write_text(_article("hefei"), encoding="utf-8")
+    main(["new", str(article), "--into", str(tmp_path)])
+    path = tmp_path / "hefei.yaml"
+    text = path.read_text(encoding="utf-8")
+    stub_start = text.index("  - id: p1-2\n")
+    stub_end = text.index("  - id: p2-1\n")
+    stub = text[stub_start:stub_end]
+    quote = stub.split("quote: ", 1)[1].strip()
+    text = text[:stub_start] + text[stub_end:]
+    text = text.replace('title: {en: "TODO", zh: "合肥市', 'title: {en: "Hefei data work conference", zh: "合肥市', 1)
+    text += ("overview:\n  - id: review\n    kind: assessment\n"
+             "    title: {en: Review and plan, zh: 总结与安排}\n"
+             "    text: {en: The meeting reviewed 2024 and set the tasks for 2025., zh: 会议总结2024年、安排2025年。}\n"
+             f"    quote: {quote}\n")
+    path.write_text(text, encoding="utf-8")
+    assert main(["check", "--coverage", str(path)]) == 0
+    captured = capsys.readouterr()
+    assert "meeting.title.en: to do" not in captured.err
+    assert "review" not in captured.err and "stubs[0]: to do" in captured.err
+    assert "coverage 100.0%" in captured.out
+    briefing, errors = read_briefing(path)
+    assert errors == [] and briefing.overview[0].quote.text == json.loads(quote)

@@ -41,12 +41,13 @@ class Coverage:
 
 
 def quotes_of(briefing: Briefing) -> Iterator[SourceQuote]:
-    """Every quote in a briefing: the meeting's, each item's and each measure's."""
+    """Every quote in a briefing: the meeting's, each item's, each measure's and each unsorted stub's."""
     yield briefing.meeting.quote
     for _, item in briefing.items():
         yield item.quote
         if isinstance(item, Action):
             yield from (measure.quote for measure in item.measures)
+    yield from (stub.quote for stub in briefing.stubs)
 
 
 def coverage(briefing: Briefing) -> Coverage:

@@ -243,6 +243,15 @@ class Award:
 
 
 @dataclass(frozen=True)
+class Stub:
+    """A passage `briefing new` quoted, not yet sorted into a section: the author's to-do, not content."""
+
+    id: str
+    text: Bilingual
+    quote: SourceQuote
+
+
+@dataclass(frozen=True)
 class GlossaryEntry:
     """A term the article assumes; its explanation is editorial, not the article's."""
 
@@ -278,6 +287,8 @@ class Briefing:
     speakers: tuple[Speaker, ...] = field(default=(), metadata=_SECTION)
     awards: tuple[Award, ...] = field(default=(), metadata=_SECTION)
     glossary: tuple[GlossaryEntry, ...] = field(default=(), metadata=_SECTION)
+    # A skeleton's passages still to be sorted; the app does not show them (`briefing check` lists them).
+    stubs: tuple[Stub, ...] = field(default=(), metadata=since(2))
     source_text: str = field(default="", metadata={"derived": True})
     path: str = field(default="", metadata={"derived": True})
 
