@@ -141,6 +141,38 @@ def _article(name: str) -> str:
 
 
 
+# -- briefing new ------------------------------------------------------------------------------
+
+def test_new_writes_sources_and_a_skeleton_and_never_overwrites(tmp_path, capsys):
+    article = tmp_path / "Hefei Data 2025.txt"
+    article.write_text(_article("hefei"), encoding="utf-8")
+    assert main(["new", str(article), "--into", str(tmp_path / "out")]) == 0
+    out = tmp_path / "out"
+    skeleton = out / "hefei-data-2025.yaml"
+    raw, clean = out / "sources" / "hefei-data-2025.raw.txt", out / "sources" / "hefei-data-2025.txt"
+    assert raw.read_text(encoding="utf-8") == _article("hefei")
+    clean_text = clean.read_text(encoding="utf-8")
+    assert clean_text.startswith("2月21日,合肥市") and clean_text.endswith("满意度\n")
+    text = skeleton.read_text(encoding="utf-8")
+    for line in ("format: 2", "  date: 2025-02-21", "    script: Hans",
+                 '    url: "http://ah.news.cn/20250225/47ab12091c2e491182d1f5e54ced1aae/c.html"',
+                 '  - id: p3-2'):
+        assert line in text.splitlines()
+    before = {path: path.read_bytes() for path in (skeleton, raw, clean)}
+    capsys.readouterr()
+    assert main(["new", str(article), "--into", str(out)]) == 1
+    assert "will not overwrite" in capsys.readouterr().err
+    assert {path: path.read_bytes() for path in before} == before
+
+
+def test_new_refuses_an_id_that_is_not_one(tmp_path, capsys):
+    article = tmp_path / "a.txt"
+    article.write_text("會議召開。", encoding="utf-8")
+    assert main(["new", str(article), "--id", "Not An Id", "--into", str(tmp_path)]) == 2
+    assert "--id 'Not An Id'" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == [article]
+
+
 @pytest.mark.parametrize("name", ["national", "hefei", "guizhou"])
 def test_a_skeleton_checks_with_nothing_but_to_dos_and_covers_its_whole_source(tmp_path, capsys, name):
     article = tmp_path / f"{name}.txt"
