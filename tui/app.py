@@ -69,6 +69,7 @@ class BriefingApp(App):
         Binding("t", "cycle_language", "Language", id="language"),
         Binding("s", "show_source", "In source", id="show-source"),
         Binding("y", "copy_item", "Copy", id="copy"),
+        Binding("ctrl+r", "reload", "Reload", show=False, id="reload"),
         Binding("question_mark,f1", "help", "Help", id="help"),
         Binding("q,ctrl+q", "quit", "Quit", id="quit"),
     ]
@@ -80,12 +81,13 @@ class BriefingApp(App):
 
     def __init__(self, briefing: Briefing | str | Path | None = None, *, language: Language | None = None,
                  theme_name: str | None = None, config: Path | None = None, cache_key: str | None = None,
-                 persist: bool = True) -> None:
+                 persist: bool = True, watch: bool = False) -> None:
         """Command-line choices (``language``, ``theme_name``) win over the saved preferences.
 
         A path (or nothing, for the bundled briefing) is loaded through the cache; an invalid file
         raises ``BriefingError``. ``cache_key`` names the cached search index of a given Briefing.
-        ``persist=False`` keeps preferences in memory only: no config file is read or written."""
+        ``persist=False`` keeps preferences in memory only: no config file is read or written.
+        ``watch=True`` reloads the briefing whenever its file or source text changes (for authors)."""
         super().__init__()
         if "TEXTUAL_ANIMATIONS" not in os.environ:
             # A reader jumping between panes wants the pane now: the tab underline's glide alone
@@ -104,6 +106,7 @@ class BriefingApp(App):
         self._hit_position = -1
         # The language LANG gives is not a choice: choosing it again forgets the saved one.
         self.persist = persist
+        self.watch_files = watch
         self.quitting = False
         self.store = PreferenceStore((config or config_path()) if persist else None,
                                      defaults={"language": language_from_env()})
@@ -143,6 +146,12 @@ class BriefingApp(App):
             self.set_keymap(self._checked_keymap(self.store.preferences.keymap))
         for notice in startup_notices(self.store.problems, self._theme_errors):
             self.notify(notice, severity="warning", markup=False, timeout=10)
+        if self.watch_files and self.briefing.path:
+            from .watch import FileWatch, watched_paths
+
+            self._file_watch = FileWatch(watched_paths(self.briefing))
+            self.set_interval(1.0, self._reload_if_changed)
+            self._say_what_is_left(reloaded=False)
 
     def _checked_keymap(self, keymap: dict[str, str]) -> dict[str, str]:
         """The usable entries of the keymap; each bad one is a problem naming its line."""
@@ -406,20 +415,65 @@ class BriefingApp(App):
         rows += [("help", b) for b in HelpScreen.BINDINGS]
         return rows
 
+    # -- reloading (for authors) --------------------------------------------------------
+
+    def _reload_if_changed(self) -> None:
+        if self._file_watch.changed() and not isinstance(self.screen, TooSmallScreen):
+            self.run_worker(self.action_reload(), group="reload", exclusive=True)
+
+    async def action_reload(self) -> None:
+        """Read the briefing's files again, keeping the reader's place; a file with errors is not
+        taken: its problems are shown and the briefing as it was stays on screen."""
+        from .loader import read_briefing
+
+        if not self.briefing.path:
+            return
+        briefing, errors = read_briefing(self.briefing.path)
+        if briefing is None:
+            lines = [ui("Not reloaded; the file has problems:", self.language), *map(str, errors[:6])]
+            self.notify("\n".join(lines), severity="error", markup=False, timeout=20)
+            return
+        location = self.current_location()
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.briefing, self.cache_key = briefing, None
+        self.history.clear()
+        self._hits, self._index, self._literal_index, self.index_ready = [], None, None, False
+        await self.browser.show_briefing(briefing, location.pane)
+        if location.item_id in briefing.by_id() and self.browser.lists(location.item_id):
+            self.browser.pane(location.pane).select(location.item_id)
+        self.show_titles()
+        self._build_index()
+        self._say_what_is_left(reloaded=True)
+
+    def _say_what_is_left(self, reloaded: bool) -> None:
+        """What `briefing check` would still ask of the author (and that the reload happened), as one notice."""
+        from .authoring import to_dos
+
+        left = to_dos(Path(self.briefing.path))
+        lines = [ui("Reloaded.", self.language)] if reloaded else []
+        if left:
+            lines += [ui("{count} to do in the file.", self.language).format(count=len(left)), *map(str, left[:3])]
+        if lines:
+            self.notify("\n".join(lines), markup=False, timeout=6)
+
     # -- search -------------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="index", exit_on_error=False)
     def _build_index(self) -> None:
         from .search import SearchIndex, build_index
 
-        index = load_index(self.cache_key) if self.cache_key else None
+        briefing, cache_key = self.briefing, self.cache_key
+        index = load_index(cache_key) if cache_key else None
         if not isinstance(index, SearchIndex):
-            index = build_index(self.briefing)
-            if self.cache_key:
-                store_index(self.cache_key, index)
-        self.call_from_thread(self._index_built, index)
+            index = build_index(briefing)
+            if cache_key:
+                store_index(cache_key, index)
+        self.call_from_thread(self._index_built, index, briefing)
 
-    def _index_built(self, index: SearchIndex) -> None:
+    def _index_built(self, index: SearchIndex, briefing: Briefing) -> None:
+        if briefing is not self.briefing:
+            return  # built for a briefing that has since been reloaded
         self._index = index
         self.index_ready = True
 
@@ -428,7 +482,7 @@ class BriefingApp(App):
         if event.worker.group == "index" and event.state == WorkerState.ERROR:
             from .search import literal_index
 
-            self._index_built(self._literal_index or literal_index(self.briefing))
+            self._index_built(self._literal_index or literal_index(self.briefing), self.briefing)
             self.notify(f"{ui('Search index unavailable; literal matches only', self.language)}: "
                         f"{event.worker.error}", severity="warning", markup=False, timeout=8)
 

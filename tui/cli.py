@@ -27,7 +27,8 @@ Read a conference briefing in the terminal: achievements, actions, targets,
 awardees and the source article, in English, 繁體中文 or 简体中文.
 
 commands:
-  briefing [PATH]                      open the browser (default: the bundled briefing)
+  briefing [PATH] [--watch]            open the browser (default: the bundled briefing); --watch reloads it
+                                       when the file changes
   briefing check [PATH ...]            validate briefing or theme files (--coverage: what is not quoted)
   briefing new ARTICLE.txt             start a briefing from an article: sources and a skeleton
   briefing export [PATH] --format F    write a briefing as json or markdown to stdout
@@ -43,6 +44,9 @@ def _main_parser() -> argparse.ArgumentParser:
     parser.add_argument("path", nargs="?", type=Path, help="briefing YAML file (default: the bundled briefing)")
     parser.add_argument("--lang", choices=LANGUAGES, help="language (default: from LANG/LC_ALL, else en)")
     parser.add_argument("--theme", help="colour theme by name (default: the last one chosen, else briefing-dark)")
+    parser.add_argument("--watch", action="store_true",
+                        help="reload the briefing whenever its file or source text changes, keeping your place, "
+                             "and show what is still to do (ctrl+r reloads by hand)")
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
     # What each session of 'briefing serve' runs: preferences in memory, no config file read or written.
     parser.add_argument("--served", action="store_true", help=argparse.SUPPRESS)
@@ -167,7 +171,7 @@ def _main(argv: list[str]) -> int:
         args = _main_parser().parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on usage errors and 0 on --help
         return int(exc.code or 0)
-    return run_app(args.path, args.lang, args.theme, persist=not args.served)
+    return run_app(args.path, args.lang, args.theme, persist=not args.served, watch=args.watch)
 
 
 def _report(errors) -> None:
@@ -263,7 +267,8 @@ def run_export(path: Path | None, fmt: str, language: Language) -> int:
     return 0
 
 
-def run_app(path: Path | None, language: Language | None, theme: str | None, persist: bool = True) -> int:
+def run_app(path: Path | None, language: Language | None, theme: str | None, persist: bool = True,
+            watch: bool = False) -> int:
     from .cache import load_briefing_cached
 
     # Load before the full-screen UI starts, so bad content is reported on a normal terminal.
@@ -273,7 +278,8 @@ def run_app(path: Path | None, language: Language | None, theme: str | None, per
         return 1
     from .app import BriefingApp
 
-    app = BriefingApp(briefing, language=language, theme_name=theme, cache_key=cache_key, persist=persist)
+    app = BriefingApp(briefing, language=language, theme_name=theme, cache_key=cache_key, persist=persist,
+                      watch=watch)
     if theme is not None and not app.is_known_theme(theme):
         _write("stderr", f"briefing: unknown theme {theme!r}; choose one of: {', '.join(app.theme_names())}\n")
         return 2

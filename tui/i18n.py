@@ -163,6 +163,11 @@ _UI_ZH: dict[str, tuple[str, str]] = {
     "Not verified against a public source": ("未經公開資料核實", "未经公开资料核实"),
     "Search index unavailable; literal matches only": (
         "搜尋索引無法使用;暫時只比對字面", "搜索索引不可用;暂时只匹配字面"),
+    # Reloading a briefing as its author edits it
+    "Reload": ("重新載入", "重新加载"),
+    "Reloaded.": ("已重新載入。", "已重新加载。"),
+    "{count} to do in the file.": ("檔案中還有 {count} 項待辦。", "文件中还有 {count} 项待办。"),
+    "Not reloaded; the file has problems:": ("未重新載入;檔案有以下問題:", "未重新加载;文件有以下问题:"),
     # Keys (footer and help)
     "Back": ("返回", "返回"),
     "Search": ("搜尋", "搜索"),

@@ -77,6 +77,13 @@ class BrowserScreen(Screen):
             finally:
                 self._building.pop(pane_id, None)
 
+    async def show_briefing(self, briefing: Briefing, pane_id: str) -> None:
+        """Show another version of the briefing (an author's edit), on ``pane_id``."""
+        self.briefing, self.initial = briefing, pane_id
+        self._building.clear()
+        await self.recompose()
+        self.on_mount()
+
     def on_mount(self) -> None:
         self.set_tab_labels(self.app.language)
         self.focus_pane()
