@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual import on, work
 from textual.app import App
@@ -194,7 +194,7 @@ class BriefingApp(App):
 
     @property
     def browser(self) -> BrowserScreen:
-        return self.screen_stack[0]
+        return cast(BrowserScreen, self.screen_stack[0])
 
     def is_known_theme(self, name: str) -> bool:
         return name in self.available_themes
@@ -492,7 +492,9 @@ class BriefingApp(App):
             from .search import literal_index
 
             self._literal_index = literal_index(self.briefing)
-        return (self._index or self._literal_index).search(query, limit)
+        index = self._index or self._literal_index
+        assert index is not None
+        return index.search(query, limit)
 
     def action_search(self) -> None:
         from .screens.search_screen import SearchScreen

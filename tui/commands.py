@@ -9,6 +9,7 @@ from textual.await_complete import AwaitComplete
 from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.worker import ResultType, Worker, WorkType
 
+from .app_access import briefing_app
 from .i18n import ui
 from .panes import PANES
 from .screens.search_screen import hit_prompt
@@ -18,7 +19,7 @@ class ItemCommands(Provider):
     """Items of the briefing, found by the same engine as ``/`` search."""
 
     async def search(self, query: str) -> Hits:
-        app = self.app
+        app = briefing_app(self.app)
         result = app.search(query, limit=20)
         for rank, hit in enumerate(result.hits):
             yield Hit(

@@ -9,6 +9,7 @@ written out in all three languages.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from functools import lru_cache
 
 from .model import LANGUAGES, Bilingual, Language
@@ -21,11 +22,11 @@ SIMPLIFIED_CONVERSION = "tw2s"
 LANGUAGE_NAMES: dict[Language, str] = {"en": "English", "zh-Hant": "繁體中文", "zh-Hans": "简体中文"}
 
 
-def language_from_env(environ: dict[str, str] | None = None) -> Language:
+def language_from_env(environ: Mapping[str, str] | None = None) -> Language:
     """The language the locale asks for: zh_TW/zh_HK → Traditional, zh_CN/zh_SG → Simplified."""
-    environ = os.environ if environ is None else environ
+    variables = os.environ if environ is None else environ
     for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = environ.get(variable, "")
+        value = variables.get(variable, "")
         if not value:
             continue
         locale = value.split(".", 1)[0].replace("-", "_").lower()

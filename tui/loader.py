@@ -32,7 +32,7 @@ from .model import FORMATS, Bilingual, Briefing, SourceQuote, Target
 try:  # libyaml is several times faster; the pure-Python loader is equivalent.
     from yaml import CSafeLoader as SafeLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader  # type: ignore[assignment]
+    from yaml import SafeLoader
 
 MAX_NESTING = 64
 MAX_TEXT_CHARS = 50_000  # far more than any real title, text or quote; bounds what one field can cost

@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widget import AwaitMount, Widget
 from textual.widgets import Header, TabbedContent, TabPane
 
+from ..app_access import briefing_app
 from ..model import Briefing, Item, Language
 from ..panes import PANE_IDS, PANES, pane_of_section
 from ..sections import pane_name
@@ -85,11 +86,12 @@ class BrowserScreen(Screen):
         self.on_mount()
 
     def on_mount(self) -> None:
-        self.set_tab_labels(self.app.language)
+        self.set_tab_labels(briefing_app(self.app).language)
         self.focus_pane()
 
     async def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        await self.ensure_pane(event.pane.id)
+        if event.pane.id:
+            await self.ensure_pane(event.pane.id)
 
     @property
     def tabs(self) -> TabbedContent:

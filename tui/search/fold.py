@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any, cast
 
 from ..i18n import SIMPLIFIED_CONVERSION
 
@@ -74,7 +75,8 @@ def syllables(han_run: str) -> tuple[str, ...]:
     """Toneless pinyin, one syllable per character of a run of Simplified Han characters."""
     from pypinyin import lazy_pinyin  # noqa: PLC0415 - heavy; only the index builder needs it
 
-    result = lazy_pinyin(han_run, errors=lambda run: list(run))
+    # A list from ``errors`` keeps one item per character (pypinyin's stubs only admit a string).
+    result = lazy_pinyin(han_run, errors=cast(Any, list))
     if len(result) != len(han_run):  # pragma: no cover - pypinyin keeps one item per Han character
         return tuple(lazy_pinyin(ch)[0] for ch in han_run)
     return tuple(s.lower().replace("ü", "v") for s in result)

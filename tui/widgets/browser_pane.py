@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import OptionList, Static
 
+from ..app_access import briefing_app
 from ..i18n import localize, other
 from ..model import Action, Briefing, Item, Language, Target
 from ..panes import PaneSpec
@@ -92,12 +93,12 @@ class BrowserPane(Vertical):
             yield DetailView()
 
     def on_mount(self) -> None:
-        self.show(self.app.language)
+        self.show(briefing_app(self.app).language)
 
     def on_show(self) -> None:
         # A pane hidden while the language changed catches up when it is shown again.
-        if self.shown_language != self.app.language:
-            self.show(self.app.language)
+        if self.shown_language != briefing_app(self.app).language:
+            self.show(briefing_app(self.app).language)
 
     @property
     def item_list(self) -> ItemList:
@@ -138,7 +139,7 @@ class BrowserPane(Vertical):
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option_list is self.item_list:
-            self.show_detail(self.app.language)
+            self.show_detail(briefing_app(self.app).language)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option_list is self.item_list and event.option.id:

@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
+from ..app_access import briefing_app
 from ..i18n import ui
 
 
@@ -25,7 +26,7 @@ class KeyHints(Footer):
             (key, active.binding.description, active.enabled, active.binding.key_display)
             for key, active in screen.active_bindings.items()
             if active.binding.show
-        ) + (self.app.language,)
+        ) + (briefing_app(self.app).language,)
         if shown == self._shown:
             return
         self._shown = shown
@@ -34,5 +35,5 @@ class KeyHints(Footer):
     def compose(self) -> ComposeResult:
         for widget in super().compose():
             if isinstance(widget, FooterKey):
-                widget.description = ui(widget.description, self.app.language)
+                widget.description = ui(widget.description, briefing_app(self.app).language)
             yield widget
