@@ -5,21 +5,14 @@ import re
 import pytest
 import yaml
 
+from tui.coverage import quotes_of
 from tui.loader import load_briefing
-from tui.model import Achievement, Action, GlossaryEntry, Target
+from tui.model import Achievement, GlossaryEntry, Target
 
 from .conftest import CONTENT
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 BUNDLED_BRIEFINGS = sorted(CONTENT.glob("*.yaml"))
-
-
-def all_quotes(briefing):
-    yield briefing.meeting.quote
-    for _, item in briefing.items():
-        yield item.quote
-        if isinstance(item, Action):
-            yield from (m.quote for m in item.measures)
 
 
 def clean_text(path):
@@ -35,7 +28,7 @@ def test_every_bundled_briefing_is_checked_here():
 @pytest.mark.parametrize("path", BUNDLED_BRIEFINGS, ids=lambda p: p.stem)
 def test_every_quote_is_verbatim_in_the_cleaned_article(path):
     clean = clean_text(path)
-    for quote in all_quotes(load_briefing(path)):
+    for quote in quotes_of(load_briefing(path)):
         assert quote.text in clean
         assert clean[quote.start:quote.end] == quote.text
 
@@ -44,7 +37,7 @@ def test_every_quote_is_verbatim_in_the_cleaned_article(path):
 def test_nothing_the_article_says_is_lost(path):
     clean = clean_text(path)
     covered = set()
-    for quote in all_quotes(load_briefing(path)):
+    for quote in quotes_of(load_briefing(path)):
         covered.update(range(quote.start, quote.end))
     han = [i for i, ch in enumerate(clean) if HAN.match(ch)]
     missed = "".join(clean[i] for i in han if i not in covered)

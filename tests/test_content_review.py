@@ -13,6 +13,7 @@ import opencc
 import pytest
 from rich.console import Console
 
+from tui.coverage import quotes_of
 from tui.export import baseline_text, to_markdown
 from tui.i18n import chinese, localize, ui
 from tui.model import Action, Bilingual, OverviewSection, Target
@@ -307,20 +308,12 @@ def test_hand_checked_simplified(traditional, simplified):
 
 def simplified_output(briefing) -> list[str]:
     texts = [localize(text, "zh-Hans") for _, text in bilinguals(briefing)]
-    texts += [chinese(quote.text, "zh-Hans") for quote in _quotes(briefing)]
+    texts += [chinese(quote.text, "zh-Hans") for quote in quotes_of(briefing)]
     markdown = to_markdown(briefing, "zh-Hans").splitlines()
     texts += [chinese(briefing.source_text, "zh-Hans")]
     texts += [line for line in markdown if not line.startswith("> ")]  # quotes stay verbatim Traditional
     texts += [ui(word, "zh-Hans") for word in ("Overview", "Search", "Editorial explanation, not from the article")]
     return texts
-
-
-def _quotes(briefing):
-    yield briefing.meeting.quote
-    for _, entry in briefing.items():
-        yield entry.quote
-        if isinstance(entry, Action):
-            yield from (m.quote for m in entry.measures)
 
 
 def test_the_simplified_view_of_the_whole_briefing_has_no_slip(briefing):
