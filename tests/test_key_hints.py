@@ -39,3 +39,19 @@ async def test_the_search_box_shows_its_own_keys_not_the_browsers():
         shown = hinted(app)
         assert "escape" in shown
         assert not {"t", "s", "y", "slash", "question_mark"} & shown
+
+
+async def test_an_empty_pane_does_not_offer_to_open_a_detail():
+    from tui.app import BriefingApp
+
+    from .conftest import CONTENT
+
+    app = BriefingApp(CONTENT / "national-data-work-2024.yaml", persist=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("4")  # this briefing has no targets
+        await pilot.pause()
+        footer = [key.description for key in app.screen.query("FooterKey")]
+        assert "Open detail" not in footer
+        await pilot.press("2")
+        await pilot.pause()
+        assert "Open detail" in [key.description for key in app.screen.query("FooterKey")]

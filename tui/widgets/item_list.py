@@ -34,6 +34,12 @@ class ItemList(OptionList):
     def __init__(self, **kwargs) -> None:
         super().__init__(markup=False, **kwargs)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Nothing to open in an empty list: the footer should not offer it.
+        if action == "select":
+            return self.selected_id is not None
+        return True
+
     def show(self, groups: Iterable[tuple[str | None, list[tuple[str, Text]]]]) -> None:
         """Replace the rows with ``groups`` of (id, prompt) rows under optional headings, keeping the selection."""
         selected = self.selected_id
