@@ -104,15 +104,14 @@ class BriefingApp(App):
         self._literal_index: SearchIndex | None = None
         self._hits: list[str] = []
         self._hit_position = -1
-        # The language LANG gives is not a choice: choosing it again forgets the saved one.
-        self.persist = persist
         self.watch_files = watch
         self.quitting = False
-        self.store = PreferenceStore((config or config_path()) if persist else None,
-                                     defaults={"language": language_from_env()})
+        from_env = language_from_env()
+        # The language LANG gives is not a choice: choosing it again forgets the saved one.
+        self.store = PreferenceStore((config or config_path()) if persist else None, defaults={"language": from_env})
         self._save_timer: Timer | None = None
         preferences = self.store.preferences
-        self.set_reactive(BriefingApp.language, language or preferences.language or language_from_env())
+        self.set_reactive(BriefingApp.language, language or preferences.language or from_env)
         themes, self._theme_errors = load_themes()
         for theme in themes:
             self.register_theme(theme)
@@ -191,6 +190,11 @@ class BriefingApp(App):
     def _remember_pane(self, event: TabbedContent.TabActivated) -> None:
         if event.pane.id:
             self.remember(pane=event.pane.id)
+
+    @property
+    def persist(self) -> bool:
+        """Whether preferences are kept in a file (not in a served session)."""
+        return self.store.path is not None
 
     @property
     def browser(self) -> BrowserScreen:
@@ -429,6 +433,8 @@ class BriefingApp(App):
         if not self.briefing.path:
             return
         briefing, errors = read_briefing(self.briefing.path)
+        if self.watch_files:
+            self._file_watch.changed()  # what was just read is seen: a ctrl+r is not followed by a second reload
         if briefing is None:
             lines = [ui("Not reloaded; the file has problems:", self.language), *map(str, errors[:6])]
             self.notify("\n".join(lines), severity="error", markup=False, timeout=20)

@@ -209,8 +209,8 @@ def _report_coverage(path: Path, briefing) -> None:
 
     found = coverage(briefing)
     source = path.parent / briefing.meeting.source.clean
-    _out(f"{path}: coverage {found.share:.1%} ({found.covered:,} of {found.total:,} Han characters quoted)"
-          + (f"; {len(found.gaps)} passage{'s' if len(found.gaps) != 1 else ''} not yet quoted:" if found.gaps else ""))
+    left = f"; {len(found.gaps)} passage{'s' if len(found.gaps) != 1 else ''} not yet quoted:" if found.gaps else ""
+    _out(f"{path}: coverage {found.share:.1%} ({found.covered:,} of {found.total:,} Han characters quoted){left}")
     for gap in found.gaps:
         _out(f"{source}:{gap.paragraph}:{gap.column}: ¶{gap.paragraph}: 「{gap.text}」")
 

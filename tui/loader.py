@@ -260,16 +260,16 @@ class _Reader:
     def _read_version_and_script(self, root: yaml.MappingNode) -> None:
         """Which format's rules apply, and which script the source's Chinese is in (both read first:
         they change how everything else is read). Bad values are reported by the main pass."""
-        node = _lookup(root, "format")
+        node = lookup(root, "format")
         if isinstance(node, yaml.ScalarNode) and node.value in {str(v) for v in FORMATS}:
             self.version = int(node.value)
-        node = _lookup(root, "meeting", "source", "script")
+        node = lookup(root, "meeting", "source", "script")
         if self.version >= 2 and isinstance(node, yaml.ScalarNode) and node.value in ("Hant", "Hans"):
             self.script = node.value
 
     def _load_source(self, root: yaml.MappingNode) -> str | None:
         """Read the clean source text the quotes must come from, if the file names it."""
-        node = _lookup(root, "meeting", "source", "clean")
+        node = lookup(root, "meeting", "source", "clean")
         if node is None or not isinstance(node, yaml.ScalarNode) or node.tag != _TAG + "str":
             return None  # reported as a missing or wrong field by the main pass
         try:
@@ -531,7 +531,8 @@ def _schema(cls: type, version: int) -> tuple[dict[str, dataclasses.Field], dict
     return fields, hints, metas, required
 
 
-def _lookup(node: yaml.Node, *keys: str) -> yaml.Node | None:
+def lookup(node: yaml.Node, *keys: str) -> yaml.Node | None:
+    """The node at ``keys`` (mapping keys, outermost first) under ``node``, or None."""
     for key in keys:
         if not isinstance(node, yaml.MappingNode):
             return None
@@ -546,7 +547,7 @@ def _find(node: yaml.Node, *steps: str | int) -> yaml.Node:
     for step in steps:
         if isinstance(step, int) and isinstance(node, yaml.SequenceNode) and step < len(node.value):
             node = node.value[step]
-        elif isinstance(step, str) and (found := _lookup(node, step)) is not None:
+        elif isinstance(step, str) and (found := lookup(node, step)) is not None:
             node = found
         else:
             break
