@@ -12,7 +12,7 @@ def run(code: str) -> subprocess.CompletedProcess:
 
 def test_model_loader_search_and_export_import_nothing_from_textual():
     result = run("import sys, tui.model, tui.loader, tui.search, tui.export, tui.sections, tui.source, tui.cache, "
-                 "tui.config; "
+                 "tui.config, tui.library; "
                  "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'pypinyin', 'opencc')); "
                  "print(bad); assert not bad")
     assert result.returncode == 0, result.stdout + result.stderr

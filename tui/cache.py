@@ -38,7 +38,7 @@ def cache_dir() -> Path:
 
 
 @lru_cache(maxsize=1)
-def _schema_digest() -> bytes:
+def schema_digest() -> bytes:
     """What a cached briefing was read with: a changed model or loader makes old entries misses."""
     digest = hashlib.sha256(__version__.encode())
     # Every module whose code decides what a cached briefing or index holds (i18n: the Simplified conversion).
@@ -47,22 +47,25 @@ def _schema_digest() -> bytes:
     return digest.digest()
 
 
-def _key(*parts: bytes) -> str:
-    digest = hashlib.sha256(_schema_digest())
+def digest_key(*parts: bytes) -> str:
+    """A cache key for what ``parts`` say was read, under the schema digest."""
+    digest = hashlib.sha256(schema_digest())
     for part in parts:  # each part length-prefixed, so no two different reads give the same key
         digest.update(len(part).to_bytes(8, "big") + part)
     return digest.hexdigest()
 
 
 @collector_paused()
-def _read(path: Path):
+def read_entry(path: Path):
+    """The value a cache file holds, or None: any trouble reading it is a miss."""
     try:
         return pickle.loads(read_bounded(path, MAX_ENTRY_BYTES))
     except Exception:  # a missing, partial, stale or strange entry is simply not a hit
         return None
 
 
-def _write(path: Path, value) -> None:
+def write_entry(path: Path, value) -> None:
+    """Store ``value`` in a cache file atomically, or not at all."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
@@ -92,19 +95,19 @@ def load_briefing_cached(path: str | Path) -> tuple[Briefing | None, list[Conten
     path = Path(path)
     try:
         data = read_bounded(path, MAX_FILE_BYTES)
-        lookup = _key(os.fsencode(path.resolve()), data)
+        lookup = digest_key(os.fsencode(path.resolve()), data)
     except (OSError, RuntimeError):  # unreadable, or a symlink loop: the loader says why
         briefing, errors = read_briefing(path)
         return briefing, errors, None
     entry = cache_dir() / f"{lookup}.briefing"
-    briefing = _cached_briefing(_read(entry), path)
+    briefing = _cached_briefing(read_entry(entry), path)
     if briefing is not None:
-        return dataclasses.replace(briefing, path=str(path)), [], _key(lookup.encode(), _source_bytes(briefing))
+        return dataclasses.replace(briefing, path=str(path)), [], digest_key(lookup.encode(), _source_bytes(briefing))
     briefing, errors = read_briefing_bytes(path, data)
     if briefing is None:
         return None, errors, None
-    _write(entry, briefing)
-    return briefing, errors, _key(lookup.encode(), _source_bytes(briefing))
+    write_entry(entry, briefing)
+    return briefing, errors, digest_key(lookup.encode(), _source_bytes(briefing))
 
 
 def _source_bytes(briefing: Briefing) -> bytes:
@@ -114,9 +117,9 @@ def _source_bytes(briefing: Briefing) -> bytes:
 
 def load_index(key: str) -> SearchIndex | None:
     """The search index cached for a briefing, or None."""
-    index = _read(cache_dir() / f"{key}.index")
+    index = read_entry(cache_dir() / f"{key}.index")
     return index if isinstance(index, SearchIndex) else None
 
 
 def store_index(key: str, index: SearchIndex) -> None:
-    _write(cache_dir() / f"{key}.index", index)
+    write_entry(cache_dir() / f"{key}.index", index)

@@ -58,7 +58,9 @@ def _check_parser() -> argparse.ArgumentParser:
         prog="briefing check",
         description="Validate briefing (and theme) YAML files. Exit 0 if all are valid, 1 if not.",
     )
-    parser.add_argument("paths", nargs="*", type=Path, help="files to check (default: the bundled briefing)")
+    parser.add_argument("paths", nargs="*", type=Path,
+                        help="files to check, or folders: every *.yaml and *.yml file in each, not in its "
+                             "subfolders (default: the bundled briefing)")
     parser.add_argument("--coverage", action="store_true",
                         help="also print the share of the source's Han characters that quotes cover, "
                              "and every passage no quote covers yet")
@@ -183,8 +185,8 @@ def run_check(paths: list[Path], coverage: bool = False) -> int:
     from .authoring import to_dos
     from .loader import read_briefing
 
-    failed = False
-    for path in paths or [default_briefing()]:
+    files, failed = _check_files(paths or [default_briefing()])
+    for path in files:
         briefing = None
         if _is_theme_file(path):
             from .themes import read_theme_file  # Textual parses the colours: only for a theme
@@ -201,6 +203,22 @@ def run_check(paths: list[Path], coverage: bool = False) -> int:
         if coverage and briefing is not None:
             _report_coverage(path, briefing)
     return 1 if failed else 0
+
+
+def _check_files(paths: list[Path]) -> tuple[list[Path], bool]:
+    """The files to check (each file given, every briefing file of each folder given), and whether a
+    folder had none: that is more likely a mistyped folder than a success."""
+    from .library import briefing_files
+
+    files: list[Path] = []
+    empty = False
+    for path in paths:
+        found = briefing_files([path]) if path.is_dir() else [path]
+        if not found:
+            _write("stderr", f"{path}: no briefing files (*.yaml, *.yml) in this folder\n")
+            empty = True
+        files += found
+    return files, empty
 
 
 def _report_coverage(path: Path, briefing) -> None:
