@@ -1,7 +1,8 @@
 """Run an app headless; print the seconds from the given start time to its complete first screen.
 
-Used by startup.py: ``python _first_screen.py KIND START [PATH]`` with KIND ``hello`` (Header, Static,
-Footer), ``floor`` (the briefing's stock widgets, no content) or ``briefing``.
+Used by startup.py and library.py: ``python _first_screen.py KIND START [PATH]`` with KIND ``hello``
+(Header, Static, Footer), ``floor`` (the briefing's stock widgets, no content) or ``briefing``, whose
+PATH (a briefing file, or a folder: a library) is passed to ``BriefingApp`` as it is.
 
 The complete first screen is the last frame drawn before the app falls quiet: the first frame is
 drawn before the footer's keys and the tab underline are, so exiting in ``on_ready`` times too little.

@@ -57,3 +57,27 @@ def write_large_briefing(directory: Path, items: int) -> Path:
     path.write_text(yaml.safe_dump(large_briefing_data(items), allow_unicode=True, sort_keys=False),
                     encoding="utf-8")
     return path
+
+
+def _numbered(title: dict, number: int) -> dict:
+    return {"en": f"{title['en']} (copy {number})", "zh": f"{title['zh']}(副本{number})"}
+
+
+def write_library(directory: Path, count: int) -> list[Path]:
+    """Write ``count`` briefings into ``directory``: the bundled ones in turn, the meeting's and every
+    item's title numbered, each quoting the bundled sources (copied once, beside them) verbatim."""
+    content = bundled_dir("content")
+    shutil.copytree(content / "sources", directory / "sources", dirs_exist_ok=True)
+    bases = [(path.stem, yaml.safe_load(path.read_text(encoding="utf-8"))) for path in sorted(content.glob("*.yaml"))]
+    paths = []
+    for number in range(count):
+        stem, data = bases[number % len(bases)]
+        copy = {**data, "meeting": {**data["meeting"], "title": _numbered(data["meeting"]["title"], number)}}
+        for section in SECTIONS:
+            if section in data:
+                copy[section] = [{**item, "title": _numbered(item["title"], number)} for item in data[section]]
+        path = directory / f"{stem}-{number:03d}.yaml"
+        text = yaml.dump(copy, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False)  # C: 200 files
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths

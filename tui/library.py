@@ -14,12 +14,12 @@ the files it was made from; anything odd in it is a miss, never an error. Nothin
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import os
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from .cache import cache_dir, digest_key, load_briefing_cached, read_entry, schema_digest, write_entry
@@ -108,14 +108,12 @@ def read_library(paths: Sequence[Path]) -> list[LibraryEntry]:
     changed = False
     entries = []
     for path in map(Path, paths):
-        try:
-            name = str(path.resolve())
-        except (OSError, RuntimeError):
-            name = None
-        entry = _summarised(summary.get(name), path) if name else None
+        # Keyed by the absolute path: cheap, and which file it is now is the stamp's to say.
+        name = os.path.abspath(path)
+        entry = _summarised(summary.get(name), path)
         if entry is None:
             entry, record = _read_entry(path)
-            if name and record:
+            if record:
                 summary.pop(name, None)  # re-inserted last: the dict's order is the order of use
                 summary[name] = record
                 changed = True
@@ -134,33 +132,39 @@ def _read_entry(path: Path) -> tuple[LibraryEntry, tuple | None]:
     if briefing is None:
         # Not summarised: the file that would fix it may be any file the briefing names.
         return LibraryEntry(path, None, error=str(errors[0]), error_count=len(errors)), None
-    entry = LibraryEntry(path, briefing.meeting, _counts(briefing), cache_key=key)
-    clean = briefing.meeting.source.clean
-    source = _stamp(path.parent / clean)  # the kernel resolves it as ``source_path`` does
+    meeting, counts = briefing.meeting, _counts(briefing)
+    entry = LibraryEntry(path, meeting, counts, cache_key=key)
+    source = _stamp(_source(path, meeting))
     settled = time.time_ns() - _SETTLED_NS
     if key is None or before is None or source is None or max(before[4], source[4]) > settled:
         return entry, None
-    return entry, (before, clean, source, entry)
+    return entry, (before, source, meeting, counts, key)
 
 
 def _counts(briefing: Briefing) -> dict[str, int]:
     return {section: len(getattr(briefing, section)) for section in SECTIONS}
 
 
+def _source(path: Path, meeting: Meeting) -> str:
+    """The briefing's clean source, relative to the briefing's folder as given: the kernel resolves it as
+    ``loader.source_path`` does (symlinks first, then ``..``)."""
+    return os.path.join(os.path.dirname(path), meeting.source.clean)
+
+
 def _summarised(record, path: Path) -> LibraryEntry | None:
     """The entry a summary record holds if the files it was made from are unchanged, else None."""
-    try:
-        before, clean, source, entry = record
-        if not isinstance(entry, LibraryEntry) or not isinstance(clean, str):
-            return None
-        if _stamp(path) != before or _stamp(path.parent / clean) != source:
-            return None
-    except (TypeError, ValueError):  # not a record of this shape
+    if record is None:
         return None
-    return dataclasses.replace(entry, path=path)
+    try:
+        before, source, meeting, counts, key = record
+        if not isinstance(meeting, Meeting) or _stamp(path) != before or _stamp(_source(path, meeting)) != source:
+            return None
+        return LibraryEntry(path, meeting, counts, cache_key=key)
+    except (TypeError, ValueError, AttributeError):  # not a record of this shape
+        return None
 
 
-def _stamp(path: Path) -> tuple[int, ...] | None:
+def _stamp(path: str | Path) -> tuple[int, ...] | None:
     """Which file ``path`` is now and its state: device, inode, size, modified and changed (ns)."""
     try:
         stat = os.stat(path)
@@ -177,6 +181,7 @@ def _read_summary() -> dict:
     return {}
 
 
+@lru_cache(maxsize=1)
 def _summary_digest() -> bytes:
     """The cache's schema digest and this module's code: either changed, every summary is a miss."""
     return hashlib.sha256(schema_digest() + Path(__file__).read_bytes()).digest()
