@@ -54,13 +54,13 @@ def briefing_files(paths: Iterable[Path]) -> list[Path]:
     """Files as given, a folder as its briefing files by name (not its subfolders: ``sources/`` holds
     texts), each file once. A path that does not exist stays, so that its entry can say so."""
     out: list[Path] = []
-    seen: set[Path] = set()
+    seen: set[str] = set()
     for path in map(Path, paths):
         for file in _in_folder(path) if path.is_dir() else [path]:
             try:
-                same = file.resolve()
-            except (OSError, RuntimeError):  # a symlink loop: listed, and its entry says why
-                same = file
+                same = os.path.realpath(file)  # a symlink loop stays as it is: its entry says why
+            except ValueError:  # a NUL in the name: listed, and its entry says why
+                same = str(file)
             if same not in seen:
                 seen.add(same)
                 out.append(file)
@@ -69,7 +69,8 @@ def briefing_files(paths: Iterable[Path]) -> list[Path]:
 
 def _in_folder(folder: Path) -> list[Path]:
     try:
-        names = [entry.name for entry in os.scandir(folder)]
+        with os.scandir(folder) as found:
+            names = [entry.name for entry in found]
     except OSError:
         return [folder]  # unreadable: its entry carries the error
     return [folder / name for name in sorted(names)
