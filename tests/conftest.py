@@ -25,12 +25,13 @@ def write_briefing(folder: Path, text: str, name: str = "briefing.yaml") -> Path
 
 @pytest.fixture(autouse=True)
 def _steady_environment(monkeypatch, tmp_path):
-    """No user theme, config, cache or locale leaks into a test; each test gets its own directories."""
+    """No user theme, config, cache, briefings or locale leaks into a test; each test gets its own directories."""
     monkeypatch.delenv("TEXTUAL_THEME", raising=False)
     for variable in ("LANG", "LC_ALL", "LC_MESSAGES"):
         monkeypatch.delenv(variable, raising=False)
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))  # the reader's own folder of briefings
 
 
 @pytest.fixture(scope="session")

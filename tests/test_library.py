@@ -152,9 +152,8 @@ def test_anything_odd_in_the_summary_is_a_miss(folder, garbage):
     assert again == entry
 
 
-def test_the_readers_folder_follows_the_platform_and_comes_after_the_bundled(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    mine = user_briefings_dir()
+def test_the_readers_folder_follows_the_platform_and_comes_after_the_bundled(tmp_path):
+    mine = user_briefings_dir()  # conftest points XDG_DATA_HOME at tmp_path / "data"
     assert mine == tmp_path / "data" / "briefing" / "briefings"
     bundled = briefing_files([bundled_dir("content")])
     assert default_library() == bundled and len(bundled) >= 3  # no folder of one's own yet: no error either
