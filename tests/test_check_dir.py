@@ -42,3 +42,13 @@ def test_a_folder_with_no_briefing_fails_and_says_so(tmp_path, capsys):
 def test_the_help_says_a_folder_may_be_checked(capsys):
     assert main(["check", "--help"]) == 0
     assert "folders: every *.yaml and *.yml file" in " ".join(capsys.readouterr().out.split())
+
+
+def test_a_folder_named_like_a_briefing_is_checked_as_a_folder(tmp_path, capsys):
+    folder = tmp_path / "briefing.yaml"  # was refused as "a directory, not a regular file" before folders
+    folder.mkdir()
+    assert main(["check", str(folder)]) == 1
+    assert capsys.readouterr().err == f"{folder}: no briefing files (*.yaml, *.yml) in this folder\n"
+    write_briefing(folder, MINIMAL.read_text(encoding="utf-8"), "inner.yaml")
+    assert main(["check", str(folder)]) == 0
+    assert capsys.readouterr().out == f"{folder / 'inner.yaml'}: ok\n"
