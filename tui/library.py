@@ -6,6 +6,8 @@ items each section holds, or the first error that keeps it from opening. A brief
 full only when it is opened; listing 200 of them reads one summary file, kept in the cache
 directory beside the cached briefings, and looks at each file's metadata. ``library_index`` searches
 every openable briefing at once with the same engine as one briefing, its combined index cached too.
+A UI reads ``cached_library_index`` off its main thread (200 briefings: about a tenth of a second) and,
+on a miss, searches ``library_index(entries, full=False)`` while ``library_index(entries)`` builds.
 
 Like ``tui.cache``, the summary must never change what is listed: a summary is used only while the
 briefing file and its clean source are, by device, inode, size, modification and change time,
