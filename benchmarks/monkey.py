@@ -32,6 +32,7 @@ from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_fro
 
 BOUND = ["1", "2", "3", "4", "5", "6", "7", "h", "j", "k", "l", "g", "G", "left", "right", "up", "down", "home",
          "end", "enter", "escape", "slash", "n", "N", "t", "s", "y", "question_mark", "f1", "ctrl+p"]
+LIBRARY_KEYS = ["0", "o", "f", "enter", "escape", "escape"]  # the library's keys, more often in a library run
 CONTROL = ["tab", "shift+tab", "backspace", "delete", "pageup", "pagedown", "space", "ctrl+a", "ctrl+e",
            "ctrl+k", "ctrl+u", "ctrl+w", "f2", "f10", "insert"]
 PRINTABLE = list(string.ascii_letters + string.digits + "%.,-[]/@") + list("數據中心数据贵州貴陽")
@@ -94,13 +95,19 @@ class MonkeyFailure(AssertionError):
 
 
 async def monkey(keys: int, seed: int, size: tuple[int, int] = (120, 36), burst_size: int = 10,
-                 resize_every: int = 6) -> Counter:
-    """Run the monkey; return what it did. Raises MonkeyFailure if the app fails or stops answering."""
+                 resize_every: int = 6, library: bool = False) -> Counter:
+    """Run the monkey (on the bundled briefing, or with ``library`` on the library of the bundled
+    briefings); return what it did. Raises MonkeyFailure if the app fails or stops answering."""
     from tui.app import BriefingApp
+    from tui.library import briefing_files
+    from tui.paths import bundled_dir
 
-    rng = random.Random(f"{seed} {size}")
+    rng = random.Random(f"{seed} {size} {library}")
     done: Counter = Counter()
-    app = BriefingApp(language="en")
+    if library:
+        app = BriefingApp(library=briefing_files([bundled_dir("content")]), language="en", persist=False)
+    else:
+        app = BriefingApp(language="en")
     recent: list[list[str] | tuple[int, int]] = []  # the last bursts and resizes, to replay a failure
 
     def failed(what: str) -> MonkeyFailure:
@@ -115,7 +122,8 @@ async def monkey(keys: int, seed: int, size: tuple[int, int] = (120, 36), burst_
                     recent.append(new_size)
                     await pilot.resize_terminal(*new_size)
                     done["resizes"] += 1
-                keys_now = [random_key(rng) for _ in range(min(rng.randint(1, 2 * burst_size - 1), keys - sent))]
+                keys_now = [rng.choice(LIBRARY_KEYS) if library and rng.random() < 0.15 else random_key(rng)
+                            for _ in range(min(rng.randint(1, 2 * burst_size - 1), keys - sent))]
                 recent.append(keys_now)
                 await burst(pilot, keys_now)
                 sent += len(keys_now)
@@ -127,6 +135,10 @@ async def monkey(keys: int, seed: int, size: tuple[int, int] = (120, 36), burst_
             await pilot.resize_terminal(*size)
             for _ in range(8):  # close whatever is open: palette, search, help, details
                 await pilot.press("escape")
+            if library:  # Esc has come back to the library: it must still open a briefing
+                if app.current_mode != "library":
+                    raise failed(f"Esc did not come back to the library (mode {app.current_mode!r})")
+                await pilot.press("g", "enter")
             await pilot.press("2")
             focused = app.focused
             if app.browser.active_pane != "achievements" or focused is None or focused.id != "list-achievements":

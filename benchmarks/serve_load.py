@@ -220,7 +220,8 @@ async def visit(url: str, opened: asyncio.Event, close: asyncio.Event, query: st
                     raise RuntimeError(f"session ended before it answered: {message!r}")
                 session.text += message.data.decode("utf-8", "replace")
 
-        await until(lambda text: "Achievements" in text)
+        # The first screen: a briefing's tabs, or the library's status line.
+        await until(lambda text: "Achievements" in text or "briefings · sorted" in text)
         session.first_screen = time.perf_counter() - start
         await websocket.send_str(json.dumps(["stdin", "/"]))
         await until(lambda text: "Type to search" in text)

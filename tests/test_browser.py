@@ -27,8 +27,8 @@ def selected(app):
 async def test_the_app_opens_the_bundled_briefing_a_path_or_a_briefing(briefing):
     for app in (BriefingApp(language="en"), BriefingApp(BUNDLED, language="en"), BriefingApp(briefing, language="en")):
         async with app.run_test(size=WIDE):
-            assert app.title == "2023 Guizhou Provincial Big Data Work Conference"
-            assert app.sub_title == "2023-02-13 · Guiyang"
+            assert app.screen.title == "2023 Guizhou Provincial Big Data Work Conference"
+            assert app.screen.sub_title == "2023-02-13 · Guiyang"
             assert app.browser.active_pane == "overview"
             assert isinstance(app.focused, ItemList)
 
@@ -147,7 +147,7 @@ async def test_t_cycles_the_language_through_titles_tabs_lists_and_details():
         assert str(tab.label) == "2 Achievements"
         await pilot.press("t")
         assert app.language == "zh-Hant"
-        assert app.title == "2023年全省大數據工作會"
+        assert app.screen.title == "2023年全省大數據工作會"
         assert str(tab.label) == "2 成績"
         assert str(list_.get_option_at_index(0).prompt) == "大數據主體產業持續發展壯大"
         await pilot.pause()
@@ -155,7 +155,7 @@ async def test_t_cycles_the_language_through_titles_tabs_lists_and_details():
         assert "語言" in hints and "搜尋" in hints and "Language" not in hints
         await pilot.press("t")
         assert app.language == "zh-Hans"
-        assert app.title == "2023年全省大数据工作会"
+        assert app.screen.title == "2023年全省大数据工作会"
         assert str(list_.get_option_at_index(0).prompt) == "大数据主体产业持续发展壮大"
         assert app.browser.pane("achievements").detail.item.id == "core-industry"
         await pilot.press("1")  # a pane built before the change catches up when shown again

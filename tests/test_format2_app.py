@@ -64,7 +64,7 @@ async def test_every_pane_shows_items_or_says_there_are_none(path, language):
 async def test_a_simplified_source_is_shown_in_traditional_under_traditional_chinese():
     app = BriefingApp(HEFEI, language="zh-Hant")
     async with app.run_test(size=WIDE) as pilot:
-        assert app.title == "合肥市數據資源和政務服務管理工作會議"
+        assert app.screen.title == "合肥市數據資源和政務服務管理工作會議"
         await pilot.press("2")
         await pilot.pause()
         body = screen_text(app)
@@ -72,7 +72,7 @@ async def test_a_simplified_source_is_shown_in_traditional_under_traditional_chi
         assert "实现工作主线向国家大数据战略方向转变" in body  # the quote stays verbatim
         await pilot.press("t")  # → 简体中文
         await pilot.pause()
-        assert app.title == "合肥市数据资源和政务服务管理工作会议"
+        assert app.screen.title == "合肥市数据资源和政务服务管理工作会议"
 
 
 async def test_the_reader_is_told_the_source_is_incomplete_and_where_it_comes_from():

@@ -21,6 +21,13 @@ async def test_bursts_of_random_keys_and_resizes_never_break_the_app(seed, layou
     assert done["SearchScreen"] + done["HelpScreen"] + done["Palette"] + done["DetailScreen"] > 0
 
 
+@pytest.mark.parametrize(("seed", "layout"), [(5, "wide"), (6, "narrow")])
+async def test_bursts_in_a_library_never_break_the_app(seed, layout):
+    done = await monkey(keys=300, seed=seed, size=LAYOUTS[layout], library=True)
+    assert done["keys"] == 300
+    assert done["LibraryScreen"] > 0 and done["BrowserScreen"] > 0  # it went in and out of briefings
+
+
 async def test_the_monkey_fails_when_the_app_raises(monkeypatch):
     """A monkey that cannot see a crash proves nothing: make every pane key raise, and watch it fail."""
 

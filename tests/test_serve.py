@@ -19,7 +19,7 @@ from tui.app import BriefingApp
 from tui.cli import main
 from tui.themes import DEFAULT_THEME
 
-from .conftest import BROKEN, MINIMAL, ROOT
+from .conftest import BROKEN, BUNDLED, MINIMAL, ROOT
 
 SIZE = (120, 36)
 
@@ -143,10 +143,11 @@ def test_the_wheel_ships_the_page_and_declares_the_serve_extra(tmp_path):
 
 async def test_sessions_at_once_all_answer_and_leave_no_process_behind(tmp_path):
     """The CI-sized load test; ``python benchmarks/serve_load.py`` runs 10 sessions."""
-    with Served("--lang", "en", scratch=tmp_path) as served:
+    with Served("--lang", "en", scratch=tmp_path) as served:  # no path: the library of the bundled briefings
         result = await load(served, sessions=3, timeout=120)
         assert result["errors"] == [] and len(result["sessions"]) == 3
-        assert all("data-centre" in session.text for session in result["sessions"])
+        assert all("3 briefings" in session.text and "2023 Guizhou Provincial Big Data Work Conference"
+                   in session.text for session in result["sessions"])
         assert result["processes"] >= 3 and result["rss_kib"] > 0
         assert result["left"] == [] and served.app_processes() == []
         assert served.stop() == 0
@@ -156,7 +157,7 @@ async def test_sessions_at_once_all_answer_and_leave_no_process_behind(tmp_path)
 
 @pytest.mark.parametrize("how", ["ctrl+c", "kill"])
 async def test_stopping_with_a_session_open_ends_it_and_stops_cleanly(tmp_path, how):
-    with Served("--lang", "en", scratch=tmp_path) as served:
+    with Served(str(BUNDLED), "--lang", "en", scratch=tmp_path) as served:
         opened = asyncio.Event()
         visiting = asyncio.create_task(visit(served.url, opened, close=asyncio.Event()))
         await asyncio.wait_for(opened.wait(), 120)

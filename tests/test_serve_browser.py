@@ -10,9 +10,11 @@ from playwright.sync_api import sync_playwright
 
 from benchmarks.serve_load import SCREEN_TEXT, TERMINAL_HOOK, Served, launch_chromium, wait_gone
 
+from .conftest import BUNDLED
+
 
 def test_the_walk_through_in_chromium_offline_with_copy_and_chinese(tmp_path):
-    with Served("--lang", "en", scratch=tmp_path) as served, sync_playwright() as playwright:
+    with Served(str(BUNDLED), "--lang", "en", scratch=tmp_path) as served, sync_playwright() as playwright:
         browser = launch_chromium(playwright)
         context = browser.new_context(viewport={"width": 1280, "height": 800},
                                       permissions=["clipboard-read", "clipboard-write"])

@@ -13,7 +13,7 @@ import time
 
 import pytest
 
-from .conftest import ROOT, TEST_CONTENT
+from .conftest import BUNDLED, ROOT, TEST_CONTENT
 
 HOSTILE_FILE = TEST_CONTENT / "hostile" / "markup-everywhere.yaml"
 COLUMNS, ROWS = 200, 50
@@ -103,7 +103,7 @@ def test_a_terminating_signal_restores_the_terminal(tmp_path, signum):
     env = {"PATH": os.environ.get("PATH", ""), "TERM": "xterm-256color", "LANG": "C.UTF-8",
            "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_CACHE_HOME": str(tmp_path / "cache"),
            "PYTHONPATH": str(ROOT)}
-    terminal = Terminal("--lang", "en", env=env)
+    terminal = Terminal(str(BUNDLED), "--lang", "en", env=env)
     terminal.wait_for(b"\x1b[?1003h")  # mouse tracking on: the app has taken over the terminal
     terminal.wait_for(b"Overview")  # and drawn its first screen
     os.kill(terminal.pid, signum)

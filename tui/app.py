@@ -7,6 +7,7 @@ the search engine's heavy dependencies are imported when first used.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -18,7 +19,6 @@ from textual.events import Resize, Unmount
 from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widgets import TabbedContent
-from textual.worker import Worker, WorkerState
 
 from .cache import load_briefing_cached, load_index, store_index
 from .config import PreferenceStore, config_path, startup_notices
@@ -27,18 +27,22 @@ from .loader import BriefingError
 from .model import Briefing, Item, Language
 from .panes import PANE_IDS, PANES
 from .paths import default_briefing
-from .screens.browser import BrowserScreen, Location
+from .screens.browser import BrowserScreen
 from .screens.detail_screen import DetailScreen
 from .screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
-from .sections import date_text
+from .sections import present_sections
+from .session import BriefingSession, Location
 from .themes import DEFAULT_THEME, load_themes
 from .widgets.browser_pane import BrowserPane
 from .widgets.detail import DetailView
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
+    from rich.text import Text
 
-    from .search import SearchIndex, SearchResult
+    from .library import LibraryEntry, LibraryIndex
+    from .screens.library_screen import LibraryScreen
+    from .search import SearchHit, SearchIndex, SearchResult
 
 
 def _item_commands():
@@ -53,10 +57,28 @@ def _pane_commands():
     return PaneCommands
 
 
-class BriefingApp(App):
-    """Browse a briefing: ``BriefingApp()`` opens the bundled one; pass a path or a Briefing for another."""
+def _briefing_commands():
+    from .commands import BriefingCommands
 
-    COMMANDS = App.COMMANDS | {_item_commands, _pane_commands}
+    return BriefingCommands
+
+
+LIBRARY = "library"  # the mode (screen stack) of the library; each briefing opened has one of its own
+
+# What only makes sense inside a briefing: in the library these keys do nothing and are not offered.
+_BRIEFING_ACTIONS = {"show_pane", "previous_pane", "next_pane", "next_hit", "previous_hit", "show_source",
+                     "copy_item", "reload", "back"}
+
+
+class BriefingApp(App):
+    """Browse a briefing: ``BriefingApp()`` opens the bundled one; pass a path or a Briefing for another,
+    or ``library=[paths]`` for a library of briefings to choose from.
+
+    What is app-wide (language, theme, preferences, keymap, help) lives here; what belongs to one open
+    briefing lives in its ``BriefingSession``, shown in a screen stack (a Textual mode) of its own, so
+    each briefing of a library keeps its place while the reader moves between them."""
+
+    COMMANDS = App.COMMANDS | {_item_commands, _pane_commands, _briefing_commands}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     WIDE = 110
 
@@ -70,40 +92,51 @@ class BriefingApp(App):
         Binding("s", "show_source", "In source", id="show-source"),
         Binding("y", "copy_item", "Copy", id="copy"),
         Binding("ctrl+r", "reload", "Reload", show=False, id="reload"),
+        Binding("0", "show_library", "Library", show=False, id="library"),
         Binding("question_mark,f1", "help", "Help", id="help"),
         Binding("q,ctrl+q", "quit", "Quit", id="quit"),
     ]
 
     language: reactive[Language] = reactive("en", init=False)
-    # The search index that searches will use from now on has arrived (the full one, or the literal one
-    # if the full one could not be built): an open search redoes its query with it.
+    # The search index of what is on show (a briefing, or the whole library) that searches will use
+    # from now on has arrived (the full one, or the literal one if the full one could not be built):
+    # an open search redoes its query with it.
     index_ready: reactive[bool] = reactive(False, init=False)
 
-    def __init__(self, briefing: Briefing | str | Path | None = None, *, language: Language | None = None,
-                 theme_name: str | None = None, config: Path | None = None, cache_key: str | None = None,
-                 persist: bool = True, watch: bool = False) -> None:
+    def __init__(self, briefing: Briefing | str | Path | None = None, *, library: Sequence[Path] | None = None,
+                 language: Language | None = None, theme_name: str | None = None, config: Path | None = None,
+                 cache_key: str | None = None, persist: bool = True, watch: bool = False) -> None:
         """Command-line choices (``language``, ``theme_name``) win over the saved preferences.
 
         A path (or nothing, for the bundled briefing) is loaded through the cache; an invalid file
         raises ``BriefingError``. ``cache_key`` names the cached search index of a given Briefing.
         ``persist=False`` keeps preferences in memory only: no config file is read or written.
-        ``watch=True`` reloads the briefing whenever its file or source text changes (for authors)."""
+        ``watch=True`` reloads the briefing whenever its file or source text changes (for authors).
+        ``library`` lists briefing files; they are read (through the cache) as far as the list needs."""
+        if library is not None:
+            # The app starts on the library (set before Textual sets up its modes, for this app only).
+            self.DEFAULT_MODE = LIBRARY  # type: ignore[misc]
         super().__init__()
         if "TEXTUAL_ANIMATIONS" not in os.environ:
             # A reader jumping between panes wants the pane now: the tab underline's glide alone
             # costs more CPU than drawing the pane (set TEXTUAL_ANIMATIONS=full to have it back).
             self.animation_level = "none"
-        if not isinstance(briefing, Briefing):
-            briefing, errors, cache_key = load_briefing_cached(briefing or default_briefing())
-            if briefing is None:
-                raise BriefingError(errors)
-        self.briefing = briefing
-        self.cache_key = cache_key
-        self.history: list[Location] = []
-        self._index: SearchIndex | None = None
-        self._literal_index: SearchIndex | None = None
-        self._hits: list[str] = []
-        self._hit_position = -1
+        self.library: list[LibraryEntry] | None = None
+        self.sessions: dict[int, BriefingSession] = {}  # by position in the library
+        self.session: BriefingSession | None = None  # the briefing on show, or last shown over the library
+        self._library_index: LibraryIndex | None = None
+        self._library_index_full = False
+        if library is not None:
+            from .library import read_library
+
+            self.library = read_library(list(library))
+            self.add_mode(LIBRARY, self._library_screen)
+        else:
+            if not isinstance(briefing, Briefing):
+                briefing, errors, cache_key = load_briefing_cached(briefing or default_briefing())
+                if briefing is None:
+                    raise BriefingError(errors)
+            self.session = BriefingSession(briefing, cache_key)
         self.watch_files = watch
         self.quitting = False
         from_env = language_from_env()
@@ -132,20 +165,45 @@ class BriefingApp(App):
 
     # -- screens ------------------------------------------------------------------------
 
+    @property
+    def briefing(self) -> Briefing:
+        """The briefing on show (or, over the library, the one last shown)."""
+        if self.session is None:
+            raise LookupError("no briefing has been opened")
+        return self.session.briefing
+
+    @property
+    def history(self) -> list[Location]:
+        return self.session.history if self.session else []
+
     def get_default_screen(self) -> BrowserScreen:
-        return BrowserScreen(self.briefing, initial=self.initial_pane)
+        return self._browser_for(self.briefing)
+
+    def _library_screen(self) -> LibraryScreen:
+        from .screens.library_screen import LibraryScreen
+
+        assert self.library is not None
+        return LibraryScreen(self.library)
+
+    def _browser_for(self, briefing: Briefing) -> BrowserScreen:
+        """A briefing's screen, on the pane last chosen, unless this briefing has nothing there."""
+        pane = self.initial_pane
+        sections = next(spec.sections for spec in PANES if spec.id == pane)
+        if sections and not present_sections(briefing, sections):
+            pane = next(spec.id for spec in PANES if not spec.sections or present_sections(briefing, spec.sections))
+        return BrowserScreen(briefing, initial=pane)
 
     def on_mount(self) -> None:
         # The full index needs OpenCC and pypinyin (a quarter of a second to import): build it
         # only once the first screen is drawn, and off the UI thread.
         self.call_after_refresh(self._build_index)
-        self.show_titles()
+        self.title = ui("Library", self.language) if self.library is not None else ""
         self._fit_to(self.size.width, self.size.height)
         if self.store.preferences.keymap:
             self.set_keymap(self._checked_keymap(self.store.preferences.keymap))
         for notice in startup_notices(self.store.problems, self._theme_errors):
             self.notify(notice, severity="warning", markup=False, timeout=10)
-        if self.watch_files and self.briefing.path:
+        if self.watch_files and self.session and self.briefing.path:
             from .watch import FileWatch, watched_paths
 
             self._file_watch = FileWatch(watched_paths(self.briefing))
@@ -198,7 +256,13 @@ class BriefingApp(App):
 
     @property
     def browser(self) -> BrowserScreen:
+        """The screen of the briefing on show (callers check ``in_library`` first where it matters)."""
         return cast(BrowserScreen, self.screen_stack[0])
+
+    @property
+    def in_library(self) -> bool:
+        """The reader is on the library (or something over it), not in a briefing."""
+        return self.current_mode == LIBRARY
 
     def is_known_theme(self, name: str) -> bool:
         return name in self.available_themes
@@ -228,6 +292,10 @@ class BriefingApp(App):
             return False
         if isinstance(self.screen, TooSmallScreen):
             return action == "quit"
+        if action == "show_library":
+            return self.library is not None and not self.in_library
+        if self.in_library and action in _BRIEFING_ACTIONS:
+            return False
         if action in ("show_source", "copy_item"):
             return self._has_selected_item()
         return True
@@ -264,20 +332,12 @@ class BriefingApp(App):
     # -- language -----------------------------------------------------------------------
 
     def watch_language(self) -> None:
+        """Screens and widgets follow ``language`` themselves; the app keeps the choice and says it."""
         self.remember(language=self.language)
-        self.show_titles()
+        if self.library is not None:
+            self.title = ui("Library", self.language)
         self.refresh_bindings()  # the key hints follow the language
-        self.browser.show_language(self.language)
-        for screen in self.screen_stack:
-            if isinstance(screen, DetailScreen):
-                screen.show(self.language)
         self.notify(ui("Language: {name}", self.language).format(name=LANGUAGE_NAMES[self.language]), timeout=1.5)
-
-    def show_titles(self) -> None:
-        meeting = self.briefing.meeting
-        self.title = localize(meeting.title, self.language)
-        self.sub_title = " · ".join([date_text(meeting, self.language),
-                                     *([localize(meeting.place, self.language)] if meeting.place else [])])
 
     def action_cycle_language(self) -> None:
         self.language = next_language(self.language)
@@ -312,15 +372,17 @@ class BriefingApp(App):
 
     @property
     def browsing(self) -> bool:
-        """The reader is in the browser or a detail over it (no search, help or palette on top), and staying.
+        """The reader is in a briefing or a detail over it (no search, help or palette on top), and staying.
 
         Messages and callbacks come after the keys that caused them: by then the reader may have moved
         on (or quit), and what they ask for no longer applies."""
-        return not self.quitting and (self.screen is self.browser or isinstance(self.screen, DetailScreen))
+        if self.quitting or self.in_library:
+            return False
+        return self.screen is self.browser or isinstance(self.screen, DetailScreen)
 
     @on(BrowserPane.Opened)
     def open_detail(self, event: BrowserPane.Opened) -> None:
-        if self.screen is self.browser and not self.quitting:
+        if self.browsing and self.screen is self.browser:
             self.open_item_detail(event.item_id)
 
     def open_item_detail(self, item_id: str, via_link: bool = False) -> None:
@@ -333,7 +395,7 @@ class BriefingApp(App):
             self.browser.focus_detail()
         else:
             item = self.briefing.by_id()[item_id]
-            self.push_screen(DetailScreen(self.briefing, item, self.language, via_link=via_link))
+            self.push_screen(DetailScreen(self.briefing, item, via_link=via_link))
 
     async def open_item(self, item_id: str, via_link: bool = False) -> None:
         """Jump to an item: its pane, selected, its detail open; Esc comes back."""
@@ -376,6 +438,8 @@ class BriefingApp(App):
             self.browser.focus_pane()
         elif self.history:
             await self.go_back_to(self.history.pop())
+        elif self.library is not None:
+            await self.action_show_library()
 
     async def action_show_source(self) -> None:
         """Show the selected item's quote in the Source pane, highlighted."""
@@ -408,8 +472,10 @@ class BriefingApp(App):
     def all_bindings() -> list:
         """Every binding the app defines, with where it applies."""
         from .screens.help_screen import HelpScreen
+        from .screens.library_screen import LibraryScreen
         from .screens.search_screen import SearchScreen
         from .widgets.item_list import ItemList
+        from .widgets.library_list import LibraryList
         from .widgets.source_view import SourceView
 
         rows = [("everywhere", b) for b in BriefingApp.BINDINGS]
@@ -417,6 +483,7 @@ class BriefingApp(App):
         rows += [("source", b) for b in SourceView.BINDINGS]
         rows += [("search", b) for b in SearchScreen.BINDINGS]
         rows += [("help", b) for b in HelpScreen.BINDINGS]
+        rows += [("in the library", b) for b in (*LibraryScreen.BINDINGS, *LibraryList.BINDINGS)]
         return rows
 
     # -- reloading (for authors) --------------------------------------------------------
@@ -430,9 +497,10 @@ class BriefingApp(App):
         taken: its problems are shown and the briefing as it was stays on screen."""
         from .loader import read_briefing
 
-        if not self.briefing.path:
+        session = self.session
+        if session is None or not session.briefing.path or self.in_library:
             return
-        briefing, errors = read_briefing(self.briefing.path)
+        briefing, errors = read_briefing(session.briefing.path)
         if self.watch_files:
             self._file_watch.changed()  # what was just read is seen: a ctrl+r is not followed by a second reload
         if briefing is None:
@@ -442,13 +510,11 @@ class BriefingApp(App):
         location = self.current_location()
         while len(self.screen_stack) > 1:
             self.pop_screen()
-        self.briefing, self.cache_key = briefing, None
-        self.history.clear()
-        self._hits, self._index, self._literal_index, self.index_ready = [], None, None, False
+        session.replace(briefing)
+        self.index_ready = False
         await self.browser.show_briefing(briefing, location.pane)
         if location.item_id in briefing.by_id() and self.browser.lists(location.item_id):
             self.browser.pane(location.pane).select(location.item_id)
-        self.show_titles()
         self._build_index()
         self._say_what_is_left(reloaded=True)
 
@@ -463,58 +529,151 @@ class BriefingApp(App):
         if lines:
             self.notify("\n".join(lines), markup=False, timeout=6)
 
+    # -- the library --------------------------------------------------------------------
+
+    async def action_show_library(self) -> None:
+        """Back to the library; each briefing keeps its place (its screens stay as they were)."""
+        if self.library is None or self.in_library or self.quitting:
+            return
+        self._close_details()
+        await self.switch_mode(LIBRARY)
+        self.index_ready = self._library_index is not None and self._library_index_full
+
+    async def open_briefing(self, position: int) -> BriefingSession | None:
+        """Show the library's briefing at ``position``, where the reader left it; read it the first time."""
+        assert self.library is not None
+        entry = self.library[position]
+        session = self.sessions.get(position)
+        if session is None:
+            briefing, errors, cache_key = load_briefing_cached(entry.path)
+            if briefing is None:  # broken since the library was read
+                self.notify("\n".join(map(str, errors[:3])), severity="error", markup=False, timeout=10)
+                return None
+            session = BriefingSession(briefing, cache_key, mode=f"briefing-{position}")
+            self.sessions[position] = session
+            screen = self._browser_for(briefing)
+            self.add_mode(session.mode, lambda: screen)
+        self.session = session
+        self.index_ready = session.index is not None
+        await self.switch_mode(session.mode)
+        if session.index is None:
+            self._build_index()
+        return session
+
+    async def open_library_item(self, doc_id: str) -> BriefingSession | None:
+        """Open an item found by a library search: its briefing, then the item, as a jump (Esc comes back)."""
+        if self._library_index is None or self.quitting:
+            return None
+        entry, item_id = self._library_index.locate(doc_id)
+        assert self.library is not None
+        session = await self.open_briefing(self.library.index(entry))
+        if session is not None and item_id in session.briefing.by_id():
+            await self.open_item(item_id)
+        return session
+
+    @work(thread=True, exclusive=True, group="library-index", exit_on_error=False)
+    def _build_library_index(self) -> None:
+        """The cached index of every briefing; else a literal one at once (quick), then the full one."""
+        from .library import cached_library_index, library_index
+
+        assert self.library is not None
+        index = cached_library_index(self.library)
+        if index is None:
+            self.call_from_thread(self._library_index_built, library_index(self.library, full=False), False)
+            index = library_index(self.library)
+        self.call_from_thread(self._library_index_built, index, True)
+
+    def _library_index_built(self, index: LibraryIndex, full: bool) -> None:
+        self._library_index, self._library_index_full = index, full
+        if self.in_library:
+            self.index_ready = full
+
+    def search_library(self, query: str, limit: int = 100) -> SearchResult:
+        """Search every briefing of the library; nothing is found until the first index arrives."""
+        if self._library_index is None:
+            from .search import SearchResult
+
+            return SearchResult(query, [], [])
+        return self._library_index.search(query, limit)
+
     # -- search -------------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="index", exit_on_error=False)
     def _build_index(self) -> None:
+        if self.in_library:
+            if self._library_index is None:
+                self._build_library_index()
+        elif self.session is not None:
+            self._build_session_index(self.session)
+
+    @work(thread=True, group="index", exit_on_error=False)
+    def _build_session_index(self, session: BriefingSession) -> None:
+        """The session's full index, from the cache or built; the literal one, with a notice, if it fails."""
         from .search import SearchIndex, build_index
 
-        briefing, cache_key = self.briefing, self.cache_key
-        index = load_index(cache_key) if cache_key else None
-        if not isinstance(index, SearchIndex):
-            index = build_index(briefing)
-            if cache_key:
-                store_index(cache_key, index)
-        self.call_from_thread(self._index_built, index, briefing)
+        briefing, cache_key = session.briefing, session.cache_key
+        try:
+            index = load_index(cache_key) if cache_key else None
+            if not isinstance(index, SearchIndex):
+                index = build_index(briefing)
+                if cache_key:
+                    store_index(cache_key, index)
+        except Exception as error:  # noqa: BLE001 - any failure leaves search literal, and the app goes on
+            self.call_from_thread(self._index_failed, session, briefing, error)
+            return
+        self.call_from_thread(self._index_built, session, briefing, index)
 
-    def _index_built(self, index: SearchIndex, briefing: Briefing) -> None:
-        if briefing is not self.briefing:
-            return  # built for a briefing that has since been reloaded
-        self._index = index
-        self.index_ready = True
+    def _index_built(self, session: BriefingSession, briefing: Briefing, index: SearchIndex) -> None:
+        if briefing is not session.briefing:
+            return  # built for a version of the briefing that has since been reloaded
+        session.index = index
+        if session is self.session and not self.in_library:
+            self.index_ready = True
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """A full index that cannot be built leaves search literal, with a notice; the app goes on."""
-        if event.worker.group == "index" and event.state == WorkerState.ERROR:
-            from .search import literal_index
-
-            self._index_built(self._literal_index or literal_index(self.briefing), self.briefing)
-            self.notify(f"{ui('Search index unavailable; literal matches only', self.language)}: "
-                        f"{event.worker.error}", severity="warning", markup=False, timeout=8)
+    def _index_failed(self, session: BriefingSession, briefing: Briefing, error: Exception) -> None:
+        self._index_built(session, briefing, session.literal_fallback())
+        self.notify(f"{ui('Search index unavailable; literal matches only', self.language)}: {error}",
+                    severity="warning", markup=False, timeout=8)
 
     def search(self, query: str, limit: int = 100) -> SearchResult:
-        """Search with the full index, or literally until it is ready: never wait for it."""
-        if self._index is None and self._literal_index is None:
-            from .search import literal_index
+        """Search what is on show: the briefing (literally until its full index is ready), or the library."""
+        if self.in_library or self.session is None:
+            return self.search_library(query, limit)
+        return self.session.search(query, limit)
 
-            self._literal_index = literal_index(self.briefing)
-        index = self._index or self._literal_index
-        assert index is not None
-        return index.search(query, limit)
+    def describe_hit(self, hit: SearchHit, language: Language) -> Text:
+        """A search hit as a result row: in a briefing its pane, over the library its briefing too."""
+        if self.in_library or self.session is None:
+            from .screens.library_screen import library_hit_prompt
+
+            assert self._library_index is not None  # nothing is found before it exists
+            return library_hit_prompt(self._library_index, hit, language)
+        from .screens.search_screen import hit_prompt
+
+        return hit_prompt(self.briefing, hit, language)
+
+    async def choose_hit(self, doc_id: str, found: list[str]) -> None:
+        """Open what a search found (``found``: every id it found, best first, kept for n and N)."""
+        if self.in_library:
+            library = self._library_index
+            session = await self.open_library_item(doc_id)
+            if session is not None and library is not None:
+                entry, item_id = library.locate(doc_id)
+                session.keep_hits([each for place, each in map(library.locate, found) if place == entry], item_id)
+            return
+        if self.session is not None:
+            self.session.keep_hits(found, doc_id)
+            await self.open_item(doc_id)
 
     def action_search(self) -> None:
         from .screens.search_screen import SearchScreen
 
         if isinstance(self.screen, SearchScreen):
             return
-        screen = SearchScreen(self.briefing, self.search, self.language, lambda: self.index_ready)
+        screen = SearchScreen(self.describe_hit, self.search, self.language, lambda: self.index_ready)
 
-        async def chosen(item_id: str | None) -> None:
-            if item_id is None or screen.result is None:
-                return
-            self._hits = screen.result.ids
-            self._hit_position = self._hits.index(item_id) if item_id in self._hits else 0
-            await self.open_item(item_id)
+        async def chosen(doc_id: str | None) -> None:
+            if doc_id is not None and screen.result is not None:
+                await self.choose_hit(doc_id, screen.result.ids)
 
         self.push_screen(screen, chosen)
 
@@ -526,10 +685,11 @@ class BriefingApp(App):
 
     async def _step_hit(self, delta: int) -> None:
         """n / N: the next or previous item of the last search, like less and vim."""
-        if not self._hits:
+        session = self.session
+        item_id = session.step_hit(delta) if session else None
+        if session is None or item_id is None:
             self.notify(ui("No search yet: press / to search.", self.language), severity="warning", markup=False)
             return
-        self._hit_position = (self._hit_position + delta) % len(self._hits)
         self._close_details()
-        await self.browser.go_to(self._hits[self._hit_position])
-        self.notify(f"{self._hit_position + 1} / {len(self._hits)}", timeout=1.5)
+        await self.browser.go_to(item_id)
+        self.notify(f"{session.hit_position + 1} / {len(session.hits)}", timeout=1.5)

@@ -27,12 +27,15 @@ Read a conference briefing in the terminal: achievements, actions, targets,
 awardees and the source article, in English, 繁體中文 or 简体中文.
 
 commands:
-  briefing [PATH] [--watch]            open the browser (default: the bundled briefing); --watch reloads it
-                                       when the file changes
-  briefing check [PATH ...]            validate briefing or theme files (--coverage: what is not quoted)
+  briefing [PATH ...] [--watch]        open the browser: one briefing file opens it; a folder or several
+                                       files open a library of them; none opens the library of the bundled
+                                       briefings and your own folder (see README); --watch (one file)
+                                       reloads it when the file changes
+  briefing check [PATH|DIR ...]        validate briefing or theme files, or every briefing of a folder
+                                       (--coverage: what is not quoted)
   briefing new ARTICLE.txt             start a briefing from an article: sources and a skeleton
   briefing export [PATH] --format F    write a briefing as json or markdown to stdout
-  briefing serve [PATH]                serve the browser to web browsers (textual-serve)
+  briefing serve [PATH ...]            serve the browser (or a library) to web browsers (textual-serve)
 
 Run 'briefing COMMAND --help' for the options of check, new, export and serve."""
 
@@ -41,7 +44,9 @@ def _main_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="briefing", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("path", nargs="?", type=Path, help="briefing YAML file (default: the bundled briefing)")
+    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                        help="a briefing YAML file, or folders and files for a library "
+                             "(default: the bundled briefings and your own folder)")
     parser.add_argument("--lang", choices=LANGUAGES, help="language (default: from LANG/LC_ALL, else en)")
     parser.add_argument("--theme", help="colour theme by name (default: the last one chosen, else briefing-dark)")
     parser.add_argument("--watch", action="store_true",
@@ -132,9 +137,11 @@ def _serve_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="briefing serve",
         description="Serve the briefing browser to web browsers: each visitor gets their own session, "
-                    "with preferences kept in memory. The briefing is validated first. Ctrl+C stops.",
+                    "with preferences kept in memory. Every briefing is validated first. Ctrl+C stops.",
     )
-    parser.add_argument("path", nargs="?", type=Path, help="briefing YAML file (default: the bundled briefing)")
+    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                        help="a briefing YAML file, or folders and files to serve as a library "
+                             "(default: the bundled briefings and your own folder)")
     parser.add_argument("--host", default="127.0.0.1",
                         help="address to listen on (default: 127.0.0.1; any other lets others read the briefing)")
     parser.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000; 0: any free port)")
@@ -168,12 +175,14 @@ def _main(argv: list[str]) -> int:
             return run_export(args.path, args.format, args.lang)
         if argv and argv[0] == "serve":
             args = _serve_parser().parse_args(argv[1:])
-            return run_serve([args.path or default_briefing()], args.host, args.port, args.public_url,
-                             args.lang, args.theme)
+            from .library import briefing_files, default_library
+
+            paths = briefing_files(args.paths) if args.paths else default_library()
+            return run_serve(paths, args.host, args.port, args.public_url, args.lang, args.theme)
         args = _main_parser().parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on usage errors and 0 on --help
         return int(exc.code or 0)
-    return run_app(args.path, args.lang, args.theme, persist=not args.served, watch=args.watch)
+    return run_app(args.paths, args.lang, args.theme, persist=not args.served, watch=args.watch)
 
 
 def _report(errors) -> None:
@@ -285,19 +294,33 @@ def run_export(path: Path | None, fmt: str, language: Language) -> int:
     return 0
 
 
-def run_app(path: Path | None, language: Language | None, theme: str | None, persist: bool = True,
+def run_app(paths: list[Path], language: Language | None, theme: str | None, persist: bool = True,
             watch: bool = False) -> int:
-    from .cache import load_briefing_cached
+    """One briefing file opens that briefing; a folder, several files or none a library."""
+    from .library import briefing_files, default_library
 
-    # Load before the full-screen UI starts, so bad content is reported on a normal terminal.
-    briefing, errors, cache_key = load_briefing_cached(path or default_briefing())
-    if errors or briefing is None:
-        _report(errors)
+    library = briefing_files(paths) if paths else default_library()
+    single = (len(paths) == 1 and not paths[0].is_dir()) or (not paths and len(library) == 1)
+    if watch and not single:
+        _write("stderr", "briefing: --watch follows one briefing file; name the file\n")
+        return 2
+    if not single and not library:
+        _write("stderr", f"briefing: no briefing files (*.yaml) in {', '.join(map(str, paths))}\n")
         return 1
     from .app import BriefingApp
 
-    app = BriefingApp(briefing, language=language, theme_name=theme, cache_key=cache_key, persist=persist,
-                      watch=watch)
+    if single:
+        from .cache import load_briefing_cached
+
+        # Load before the full-screen UI starts, so bad content is reported on a normal terminal.
+        briefing, errors, cache_key = load_briefing_cached(library[0])
+        if errors or briefing is None:
+            _report(errors)
+            return 1
+        app = BriefingApp(briefing, language=language, theme_name=theme, cache_key=cache_key, persist=persist,
+                          watch=watch)
+    else:
+        app = BriefingApp(library=library, language=language, theme_name=theme, persist=persist)
     if theme is not None and not app.is_known_theme(theme):
         _write("stderr", f"briefing: unknown theme {theme!r}; choose one of: {', '.join(app.theme_names())}\n")
         return 2

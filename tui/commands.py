@@ -7,16 +7,16 @@ from functools import partial
 
 from textual.await_complete import AwaitComplete
 from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
 from textual.worker import ResultType, Worker, WorkType
 
 from .app_access import briefing_app
-from .i18n import ui
+from .i18n import localize, ui
 from .panes import PANES
-from .screens.search_screen import hit_prompt
 
 
 class ItemCommands(Provider):
-    """Items of the briefing, found by the same engine as ``/`` search."""
+    """Items of the briefing (over the library: of every briefing), found by the same engine as ``/`` search."""
 
     async def search(self, query: str) -> Hits:
         app = briefing_app(self.app)
@@ -24,15 +24,43 @@ class ItemCommands(Provider):
         for rank, hit in enumerate(result.hits):
             yield Hit(
                 1.0 - rank / (len(result.hits) + 1),
-                hit_prompt(app.briefing, hit, app.language),
-                partial(app.open_item, hit.document.id),
+                app.describe_hit(hit, app.language),
+                partial(app.choose_hit, hit.document.id, result.ids),
             )
 
 
-class PaneCommands(Provider):
-    """The panes, by name, in the current language."""
+class BriefingCommands(Provider):
+    """The library's briefings, by title in the current language: choosing one opens it."""
 
     def _commands(self):
+        app = briefing_app(self.app)
+        for position, entry in enumerate(app.library or []):
+            if entry.meeting is not None and entry.openable:
+                title = localize(entry.meeting.title, app.language)
+                yield f"{ui('Open', app.language)} {title}", partial(app.open_briefing, position)
+
+    async def discover(self) -> Hits:
+        for name, command in self._commands():
+            yield DiscoveryHit(Content(name), command)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, command in self._commands():
+            score, offsets = matcher.fuzzy_search.match(matcher.query, name)
+            if score > 0:
+                # Not matcher.highlight: it reads its text as markup, and a title is content, shown literally.
+                shown = Content(name)
+                for offset in offsets:
+                    shown = shown.stylize(matcher.match_style, offset, offset + 1)
+                yield Hit(score, shown, command)
+
+
+class PaneCommands(Provider):
+    """The panes, by name, in the current language (inside a briefing)."""
+
+    def _commands(self):
+        if briefing_app(self.app).in_library:
+            return
         for spec in PANES:
             name = f"{ui('Go to', self.app.language)} {ui(spec.name, self.app.language)} ({spec.key})"
             yield name, partial(self.app.action_show_pane, spec.id)

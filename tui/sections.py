@@ -188,6 +188,12 @@ def date_text(meeting: Meeting, language: Language) -> str:
     return text
 
 
+def header_text(meeting: Meeting, language: Language) -> tuple[str, str]:
+    """A briefing's title and subtitle as its screens' header shows them: the title; date · place."""
+    place = [localize(meeting.place, language)] if meeting.place else []
+    return localize(meeting.title, language), " · ".join([date_text(meeting, language), *place])
+
+
 def years_text(meeting: Meeting, language: Language) -> str:
     """The years reviewed and planned, as far as the briefing states them: "2022 → 2023", "reviews 2023"."""
     if meeting.reviews_year and meeting.plans_year:

@@ -23,7 +23,7 @@ from textual.theme import BUILTIN_THEMES
 from textual_serve.server import Server
 
 from .cache import load_briefing_cached, load_index, store_index
-from .i18n import language_from_env, localize
+from .i18n import language_from_env, localize, ui
 from .model import Language
 from .search import build_index
 from .themes import load_themes
@@ -131,7 +131,8 @@ def serve(paths: Sequence[Path], *, host: str, port: int, public_url: str | None
         print(f"briefing serve: warning: listening on {host}, not on loopback: anyone who can reach this "
               "machine can read the briefing (there is no password). Pass --public-url with the address "
               "visitors use if it is not this one.", file=sys.stderr)
-    title = localize(briefings[0].meeting.title, language or language_from_env())
+    language = language or language_from_env()
+    title = localize(briefings[0].meeting.title, language) if len(briefings) == 1 else ui("Library", language)
     server = BriefingServer(sock, session_command(paths, language, theme), title=title,
                             public_url=public_url or url_of(*sock.getsockname()[:2]),
                             what=", ".join(str(path) for path in paths))

@@ -6,8 +6,6 @@ first time it is shown, which keeps start-up close to that of an empty app.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widget import AwaitMount, Widget
@@ -16,22 +14,12 @@ from textual.widgets import Header, TabbedContent, TabPane
 from ..app_access import briefing_app
 from ..model import Briefing, Item, Language
 from ..panes import PANE_IDS, PANES, pane_of_section
-from ..sections import pane_name
+from ..sections import header_text, pane_name
+from ..session import Location
 from ..widgets.browser_pane import BrowserPane
 from ..widgets.detail import DetailView
 from ..widgets.key_hints import KeyHints
 from ..widgets.source_view import SourceView
-
-
-@dataclass(frozen=True)
-class Location:
-    """Where the reader was: a pane, the item selected there, whether its detail was open, and
-    whether that detail was itself reached by following a link (so Esc from it goes further back)."""
-
-    pane: str
-    item_id: str | None
-    detail_open: bool = False
-    via_link: bool = False
 
 
 class BrowserScreen(Screen):
@@ -51,6 +39,7 @@ class BrowserScreen(Screen):
         self.briefing = briefing
         self.initial = initial
         self._building: dict[str, AwaitMount] = {}
+        self._watching = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -86,8 +75,16 @@ class BrowserScreen(Screen):
         self.on_mount()
 
     def on_mount(self) -> None:
+        self.show_titles(briefing_app(self.app).language)
         self.set_tab_labels(briefing_app(self.app).language)
         self.focus_pane()
+        if not self._watching:  # a reload recomposes and mounts again; one watch is enough
+            self._watching = True
+            self.watch(self.app, "language", self.show_language, init=False)
+
+    def show_titles(self, language: Language) -> None:
+        """The header: the meeting's title, its date and place."""
+        self.title, self.sub_title = header_text(self.briefing.meeting, language)
 
     async def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         if event.pane.id:
@@ -125,6 +122,7 @@ class BrowserScreen(Screen):
 
     def show_language(self, language: Language) -> None:
         """Redraw the tabs and the visible pane; hidden panes redraw when next shown."""
+        self.show_titles(language)
         self.set_tab_labels(language)
         if pane := self.visible_pane:
             pane.show(language)

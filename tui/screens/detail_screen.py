@@ -7,6 +7,7 @@ from textual.screen import Screen
 from textual.widgets import Header
 
 from ..model import Briefing, Item, Language
+from ..sections import header_text
 from ..widgets.detail import DetailView
 from ..widgets.key_hints import KeyHints
 
@@ -18,11 +19,10 @@ class DetailScreen(Screen):
     DetailScreen DetailView { height: 1fr; }
     """
 
-    def __init__(self, briefing: Briefing, item: Item, language: Language, via_link: bool = False) -> None:
+    def __init__(self, briefing: Briefing, item: Item, via_link: bool = False) -> None:
         super().__init__()
         self.briefing = briefing
         self.item = item
-        self.language = language
         self.via_link = via_link
 
     def compose(self) -> ComposeResult:
@@ -31,10 +31,10 @@ class DetailScreen(Screen):
         yield KeyHints()
 
     def on_mount(self) -> None:
-        self.show(self.language)
+        self.watch(self.app, "language", self.show)
         related = self.query_one("#related")
         (related if related.display else self.query_one(DetailView)).focus(scroll_visible=False)
 
     def show(self, language: Language) -> None:
-        self.language = language
+        self.title, self.sub_title = header_text(self.briefing.meeting, language)
         self.query_one(DetailView).show(self.briefing, self.item, language)

@@ -64,7 +64,10 @@ INDEXING = "  (indexing… literal matches only for now)"
 
 
 class SearchScreen(ModalScreen[str | None]):
-    """Type to filter; ↑/↓ choose; Enter opens the item; Esc returns to where you were."""
+    """Type to filter; ↑/↓ choose; Enter opens the item; Esc returns to where you were.
+
+    The same screen searches one briefing or a whole library: what it searches and how a hit reads
+    are given to it."""
 
     DEFAULT_CSS = """
     SearchScreen { align: center top; }
@@ -82,10 +85,12 @@ class SearchScreen(ModalScreen[str | None]):
         Binding("enter", "choose", "Open result", id="search.open"),
     ]
 
-    def __init__(self, briefing: Briefing, search: Callable[[str], SearchResult], language: Language,
-                 ready: Callable[[], bool], query: str = "") -> None:
+    def __init__(self, describe: Callable[[SearchHit, Language], Text], search: Callable[[str], SearchResult],
+                 language: Language, ready: Callable[[], bool], query: str = "") -> None:
+        """``describe`` makes a hit's row; ``search`` answers a query; ``ready`` says whether the full
+        index is in use (else the status says search is literal for now)."""
         super().__init__()
-        self.briefing = briefing
+        self.describe = describe
         self.search = search
         self.language = language
         self.ready = ready
@@ -116,7 +121,7 @@ class SearchScreen(ModalScreen[str | None]):
         status = self.query_one("#search-status", Static)
         self.result = self.search(query) if query.strip() else None
         hits = self.result.hits if self.result else []
-        results.set_options(Option(hit_prompt(self.briefing, hit, self.language), id=hit.document.id)
+        results.set_options(Option(self.describe(hit, self.language), id=hit.document.id)
                             for hit in hits)
         if hits:
             results.highlighted = 0
