@@ -85,4 +85,11 @@ else:
     class Briefing(Settles, BriefingApp):
         pass
 
-    Briefing(sys.argv[3] if len(sys.argv) > 3 else None, language="en").run(headless=True, size=(120, 36))
+    path = Path(sys.argv[3]) if len(sys.argv) > 3 else None
+    if path is not None and path.is_dir():  # as ``briefing DIR`` opens it: a library
+        from tui.library import briefing_files
+
+        app = Briefing(library=briefing_files([path]), language="en")
+    else:
+        app = Briefing(path, language="en")
+    app.run(headless=True, size=(120, 36))
