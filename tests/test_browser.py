@@ -142,13 +142,13 @@ async def test_t_cycles_the_language_through_titles_tabs_lists_and_details():
     app = BriefingApp(language="en")
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("2")
-        tab = app.browser.tabs.get_tab("achievements")
+        tabs = app.browser.tabs
         list_ = app.browser.pane("achievements").item_list
-        assert str(tab.label) == "2 Achievements"
+        assert tabs.label("achievements") == "2 Achievements"
         await pilot.press("t")
         assert app.language == "zh-Hant"
         assert app.screen.title == "2023年全省大數據工作會"
-        assert str(tab.label) == "2 成績"
+        assert tabs.label("achievements") == "2 成績"
         assert str(list_.get_option_at_index(0).prompt) == "大數據主體產業持續發展壯大"
         await pilot.pause()
         hints = [key.description for key in app.screen.query("FooterKey")]

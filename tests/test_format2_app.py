@@ -93,10 +93,10 @@ async def test_the_reader_is_told_the_source_is_incomplete_and_where_it_comes_fr
 async def test_tab_names_fit_what_the_briefing_holds():
     app = BriefingApp(HEFEI, language="en")
     async with app.run_test(size=WIDE):
-        assert str(app.browser.tabs.get_tab("awardees").label) == "5 Awards & speakers"
+        assert app.browser.tabs.label("awardees") == "5 Awards & speakers"
     guizhou = BriefingApp(CONTENT / "guizhou-2023.yaml", language="zh-Hant")
     async with guizhou.run_test(size=WIDE):
-        assert str(guizhou.browser.tabs.get_tab("awardees").label) == "5 授牌與發言"
+        assert guizhou.browser.tabs.label("awardees") == "5 授牌與發言"
 
 
 async def test_the_detail_names_kinds_in_the_readers_language_not_by_id():

@@ -18,7 +18,6 @@ from textual.css.query import NoMatches
 from textual.events import Resize, Unmount
 from textual.reactive import reactive
 from textual.timer import Timer
-from textual.widgets import TabbedContent
 
 from .cache import load_briefing_cached, load_index, store_index
 from .config import PreferenceStore, config_path, startup_notices
@@ -243,11 +242,6 @@ class BriefingApp(App):
 
     def watch_theme(self, theme_name: str) -> None:
         self.remember(theme=theme_name)
-
-    @on(TabbedContent.TabActivated)
-    def _remember_pane(self, event: TabbedContent.TabActivated) -> None:
-        if event.pane.id:
-            self.remember(pane=event.pane.id)
 
     @property
     def persist(self) -> bool:

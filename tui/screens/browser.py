@@ -1,4 +1,4 @@
-"""The main screen: the briefing's panes as tabs, and where the reader is in them.
+"""The main screen: the briefing's panes, a row of their names over them, and where the reader is in them.
 
 Only the first pane is built before the first frame; each other pane is built the
 first time it is shown, which keeps start-up close to that of an empty app.
@@ -7,9 +7,10 @@ first time it is shown, which keeps start-up close to that of an empty app.
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.containers import Container
 from textual.screen import Screen
 from textual.widget import AwaitMount, Widget
-from textual.widgets import Header, TabbedContent, TabPane
+from textual.widgets import ContentSwitcher, Header
 
 from ..app_access import briefing_app
 from ..model import Briefing, Item, Language
@@ -19,19 +20,16 @@ from ..session import Location
 from ..widgets.browser_pane import BrowserPane
 from ..widgets.detail import DetailView
 from ..widgets.key_hints import KeyHints
+from ..widgets.pane_tabs import PaneTabs
 from ..widgets.source_view import SourceView
 
 
 class BrowserScreen(Screen):
-    """Tabs 1–7 over the briefing; each list pane keeps its own selection and scroll."""
+    """Panes 1–7 over the briefing; each list pane keeps its own selection and scroll."""
 
     DEFAULT_CSS = """
-    BrowserScreen TabbedContent { height: 1fr; }
-    BrowserScreen TabPane { padding: 0; height: 1fr; }
     BrowserScreen ContentSwitcher { height: 1fr; }
-    /* Textual draws inactive tabs at 50%: 3.2:1 on briefing-light. 75% keeps them quieter than the
-       active tab and readable (WCAG AA) in every shipped theme; tests/test_themes.py measures it. */
-    BrowserScreen Tab { color: $foreground 75%; }
+    BrowserScreen ContentSwitcher > .pane { height: 1fr; }
     """
 
     def __init__(self, briefing: Briefing, initial: str = PANES[0].id, **kwargs) -> None:
@@ -43,9 +41,10 @@ class BrowserScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with TabbedContent(initial=self.initial):
+        yield PaneTabs(self._labels(briefing_app(self.app).language), self.initial)
+        with ContentSwitcher(initial=self.initial):
             for spec in PANES:
-                with TabPane(f"{spec.key} {spec.name}", id=spec.id):
+                with Container(id=spec.id, classes="pane"):
                     if spec.id == self.initial:
                         yield self._build(spec.id)
         yield KeyHints()
@@ -58,7 +57,7 @@ class BrowserScreen(Screen):
 
     async def ensure_pane(self, pane_id: str) -> None:
         """Build a pane the first time it is needed (once, however many ask for it while it is being built)."""
-        tab_pane = self.tabs.get_pane(pane_id)
+        tab_pane = self.switcher.get_child_by_id(pane_id)
         if not tab_pane.children and pane_id not in self._building:
             self._building[pane_id] = tab_pane.mount(self._build(pane_id))
         if building := self._building.get(pane_id):
@@ -86,25 +85,27 @@ class BrowserScreen(Screen):
         """The header: the meeting's title, its date and place."""
         self.title, self.sub_title = header_text(self.briefing.meeting, language)
 
-    async def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        if event.pane.id:
-            await self.ensure_pane(event.pane.id)
+    async def on_pane_tabs_chosen(self, event: PaneTabs.Chosen) -> None:
+        await briefing_app(self.app).action_show_pane(event.pane_id)
 
     @property
-    def tabs(self) -> TabbedContent:
-        return self.query_one(TabbedContent)
+    def tabs(self) -> PaneTabs:
+        return self.query_one(PaneTabs)
+
+    @property
+    def switcher(self) -> ContentSwitcher:
+        return self.query_one(ContentSwitcher)
 
     @property
     def active_pane(self) -> str:
-        return self.tabs.active or self.initial
+        return self.switcher.current or self.initial
 
     def pane(self, pane_id: str) -> BrowserPane:
         return self.query_one(f"#pane-{pane_id}", BrowserPane)
 
     @property
     def visible_pane(self) -> BrowserPane | None:
-        """The list pane on show; None on the Source pane, or while the pane on show is still being built
-        (a tab chosen with the mouse or the tab bar is built by the TabActivated that follows)."""
+        """The list pane on show; None on the Source pane."""
         found = self.query(f"#pane-{self.active_pane}").results(BrowserPane)
         return next(found, None)
 
@@ -116,9 +117,11 @@ class BrowserScreen(Screen):
     def source_view(self) -> SourceView:
         return self.query_one(SourceView)
 
+    def _labels(self, language: Language) -> dict[str, str]:
+        return {spec.id: f"{spec.key} {pane_name(spec.id, spec.name, self.briefing, language)}" for spec in PANES}
+
     def set_tab_labels(self, language: Language) -> None:
-        for spec in PANES:
-            self.tabs.get_tab(spec.id).label = f"{spec.key} {pane_name(spec.id, spec.name, self.briefing, language)}"
+        self.tabs.set_labels(self._labels(language))
 
     def show_language(self, language: Language) -> None:
         """Redraw the tabs and the visible pane; hidden panes redraw when next shown."""
@@ -131,8 +134,9 @@ class BrowserScreen(Screen):
 
     async def show_pane(self, pane_id: str) -> None:
         await self.ensure_pane(pane_id)
-        self.tabs.active = pane_id
+        self.switcher.current = self.tabs.active = pane_id
         self.focus_pane()
+        briefing_app(self.app).remember(pane=pane_id)
 
     async def step_pane(self, delta: int) -> None:
         index = PANE_IDS.index(self.active_pane)
@@ -154,14 +158,14 @@ class BrowserScreen(Screen):
 
         Keys that switch panes faster than the screen redraws would otherwise leave the focus behind: a list
         hidden while focused hands the focus to its neighbour, the detail of that hidden pane, where list
-        keys do nothing (and TabbedContent then brings that pane back)."""
+        keys do nothing."""
         if widget is not None and not self._in_pane_on_show(widget):
             widget = self._focus_target()
         super().set_focus(widget, scroll_visible, from_app_focus)
 
     def _in_pane_on_show(self, widget: Widget) -> bool:
-        tab_pane = next((node for node in widget.ancestors_with_self if isinstance(node, TabPane)), None)
-        return tab_pane is None or tab_pane.id == self.active_pane
+        pane = next((node for node in widget.ancestors_with_self if node.has_class("pane")), None)
+        return pane is None or pane.id == self.active_pane
 
     def current_item(self) -> Item | None:
         pane = self.visible_pane
