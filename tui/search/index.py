@@ -232,26 +232,23 @@ class _Column:
         postings, starts = self.postings, self.starts
         return set(chain.from_iterable(postings[starts[word]:starts[word + 1]] for word in self.words.find(term)))
 
-    def fields_of(self, doc: int, terms: list[str]) -> list[tuple[int, str]]:
-        """Where each field of a document starts in the text, and its text; none if no term is in any."""
+    def spans(self, doc: int, term: str) -> list[tuple[int, tuple[int, int]]]:
+        """Where ``term`` is in a document: which of its fields in this column, and the characters
+        of that field it covers (whole syllables' characters in full pinyin, where it must start one)."""
         documents = self.documents
-        start, end = documents.start(doc), documents.ends[doc]
-        if all(documents.text.find(term, start, end) < 0 for term in terms):
-            return []
+        text, marks, start, end = documents.text, documents.marks, documents.start(doc), documents.ends[doc]
         out = []
-        for text in documents.text[start:end].split(_FIELD_END):
-            out.append((start, text))
-            start += len(text) + 1
+        i = text.find(term, start, end)
+        while i >= 0:
+            if marks is None or marks[i]:
+                field = text.rfind(_FIELD_END, start, i) + 1 or start
+                if marks is None:
+                    span = (i - field, i - field + len(term))
+                else:  # the character a position belongs to: the marks up to it, less one
+                    span = (marks.count(1, field, i + 1) - 1, marks.count(1, field, i + len(term)))
+                out.append((text.count(_FIELD_END, start, i), span))
+            i = text.find(term, i + 1, end)
         return out
-
-    def spans(self, start: int, text: str, term: str) -> list[tuple[int, int]]:
-        """Character spans of ``term`` in one field starting at ``start`` (syllable-aligned in full pinyin)."""
-        marks = self.documents.marks
-        if marks is None:
-            return [(i, i + len(term)) for i in _occurrences(text, term)]
-        char = marks.count  # the character a position belongs to: the marks up to it, less one
-        return [(char(1, start, start + i + 1) - 1, char(1, start, start + i + len(term)))
-                for i in _occurrences(text, term) if marks[start + i]]
 
 
 def _words(text: str, marks: bytes | None) -> Iterator[tuple[str, bytes]]:
@@ -280,13 +277,18 @@ class SearchIndex:
         self.initials = [_Column(count) for _ in PARTS]
         self.full = [_Column(count, syllables=True) for _ in PARTS]
         syllables: set[str] = set()
+        # Per field of each document, the columns it went in: its part's rank, 4 if its literal text
+        # went in ``other``, 8 if it has pinyin (so that a hit finds its fields without folding them).
+        kinds = bytearray()
         for doc, document in enumerate(self.documents):
             for part, lang, text in document.fields:
                 rank = _RANK[part]
                 folded = self.folder.fold(text)
                 if _HAS_SEPARATOR(folded):
                     folded = folded.translate(_SEPARATORS)
-                self._literal(text)[rank].add(doc, folded)
+                literal = self.latin if text.isascii() or not _BEYOND_LATIN_1(text) else self.other
+                literal[rank].add(doc, folded)
+                kinds.append(rank | (4 if literal is self.other else 0) | (8 if pinyin and lang == "zh" else 0))
                 if pinyin and lang == "zh":
                     entries = pinyin_of(folded)
                     self.initials[rank].add(doc, "".join(entry[0] for entry in entries))
@@ -294,16 +296,13 @@ class SearchIndex:
                     syllables.update(entries)
         for column in chain(self.latin, self.other, self.initials, self.full):
             column.finish()
+        self._kinds = bytes(kinds)
+        self._kinds_start = array("q", accumulate((len(document.fields) for document in self.documents), initial=0))
         # Every syllable the full pinyin holds, and every beginning of one: a term that cannot be
         # read as some of them (the last perhaps unfinished) skips the full pinyin columns.
         self._syllables = frozenset(syllables)
         self._beginnings = frozenset(s[:n] for s in syllables for n in range(1, len(s) + 1))
         self._longest = max(map(len, syllables), default=0)
-
-    def _literal(self, text: str) -> list[_Column]:
-        """The literal columns a field's text goes in (decided on the text as written, so that a hit
-        can find its fields again without folding them)."""
-        return self.latin if text.isascii() or not _BEYOND_LATIN_1(text) else self.other
 
     # -- searching --------------------------------------------------------------------
 
@@ -332,10 +331,10 @@ class SearchIndex:
                     reachable[j] = reachable[j] or term[i:j] in self._syllables
         return reachable[-1]
 
-    def _found(self, term: str) -> list[set[int]]:
+    def _found(self, term: str, tiers: list[tuple[int, list[_Column]]]) -> list[set[int]]:
         """The documents ``term`` is found in at each level (tier * len(PARTS) + part)."""
         levels: list[set[int]] = [set() for _ in range(_LEVELS)]
-        for tier, columns in self._tiers(term):
+        for tier, columns in tiers:
             for rank, column in enumerate(columns):
                 levels[tier * len(PARTS) + rank].update(column.find(term))
         return levels
@@ -346,7 +345,8 @@ class SearchIndex:
         terms = self.terms(query)
         if not terms:
             return SearchResult(query, [], [])
-        found = [self._found(term) for term in terms]
+        tiers = [list(self._tiers(term)) for term in terms]
+        found = [self._found(term, columns) for term, columns in zip(terms, tiers, strict=True)]
         reached: list[set[int]] = [set() for _ in terms]  # per term: the documents found at this level or better
         ranked: list[int] = []
         done: set[int] = set()
@@ -360,46 +360,30 @@ class SearchIndex:
             new = sorted(everywhere - done)
             done |= everywhere
             tier, part = TIERS[level // len(PARTS)], PARTS[level % len(PARTS)]
-            hits += (SearchHit(self.documents[doc], tier, part, find=partial(self._spans, doc, terms, found))
+            hits += (SearchHit(self.documents[doc], tier, part, find=partial(self._spans, doc, terms, tiers, found))
                      for doc in new[:max(0, limit - len(hits))])
             ranked += new
         return SearchResult(query, hits, list(map(self._ids.__getitem__, ranked)))
 
-    def _spans(self, doc: int, terms: list[str], found: list[list[set[int]]]) -> dict[int, tuple[tuple[int, int], ...]]:
+    def _spans(self, doc: int, terms: list[str], tiers: list[list[tuple[int, list[_Column]]]],
+               found: list[list[set[int]]]) -> dict[int, tuple[tuple[int, int], ...]]:
         """Each term highlighted where it matched in ``doc``, in the tier of its best match there."""
-        tiers = [next(level for level, docs in enumerate(levels) if doc in docs) // len(PARTS) for levels in found]
-        document = self.documents[doc]
-        literal, initials, full = ([term for term, tier in zip(terms, tiers, strict=True) if tier == wanted]
-                                   for wanted in range(len(TIERS)))
-        spans: dict[int, tuple[tuple[int, int], ...]] = {}
-        fields: dict[int, list[tuple[int, str]]] = {}  # id(column) → the document's fields in it, in order
-        taken: dict[int, int] = {}  # id(column) → how many of them the fields so far took
-        for index, (part, lang, text) in enumerate(document.fields):
-            rank = _RANK[part]
-            columns = [(self._literal(text)[rank], literal)]
-            if self.pinyin and lang == "zh":
-                columns += [(self.initials[rank], initials), (self.full[rank], full)]
-            spotted: list[tuple[int, int]] = []
-            for column, wanted in columns:
-                key = id(column)
-                nth = taken[key] = taken.get(key, -1) + 1
-                if not wanted:
-                    continue
-                if key not in fields:
-                    fields[key] = column.fields_of(doc, wanted)
-                if fields[key]:
-                    start, field_text = fields[key][nth]
-                    for term in wanted:
-                        if term in field_text:
-                            spotted += column.spans(start, field_text, term)
-            if spotted:
-                spans[index] = tuple(sorted(set(spotted)))
-        return spans
+        spans: dict[int, set[tuple[int, int]]] = {}
+        for term, term_tiers, levels in zip(terms, tiers, found, strict=True):
+            best = next(level for level, docs in enumerate(levels) if doc in docs) // len(PARTS)
+            for columns in (columns for tier, columns in term_tiers if tier == best):
+                for rank, column in enumerate(columns):
+                    spotted = column.spans(doc, term)  # none, most often: no field to go through
+                    indices = self._fields_in(doc, columns, rank) if spotted else []
+                    for nth, span in spotted:
+                        spans.setdefault(indices[nth], set()).add(span)
+        return {index: tuple(sorted(spans[index])) for index in sorted(spans)}
+
+    def _fields_in(self, doc: int, columns: list[_Column], rank: int) -> list[int]:
+        """Which fields of a document went in a column, in order."""
+        kinds = self._kinds[self._kinds_start[doc]:self._kinds_start[doc + 1]]
+        if columns is self.latin or columns is self.other:
+            return [i for i, kind in enumerate(kinds) if kind & 7 == rank | (4 if columns is self.other else 0)]
+        return [i for i, kind in enumerate(kinds) if kind & 11 == rank | 8]
 
 
-def _occurrences(text: str, term: str) -> list[int]:
-    out, i = [], text.find(term)
-    while i >= 0:
-        out.append(i)
-        i = text.find(term, i + 1)
-    return out
