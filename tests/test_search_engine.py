@@ -197,11 +197,14 @@ def repeated(briefing):
             for n in range(3) for d in documents_of(briefing)]
 
 
-@pytest.mark.parametrize("dense_after", [64, 10**9])
-def test_scanning_distinct_words_finds_what_scanning_the_documents_finds(repeated, monkeypatch, dense_after):
+@pytest.mark.parametrize("dense_after, words_most", [(64, 16), (10**9, 16), (64, 1), (10**9, 1)])
+def test_scanning_distinct_words_finds_what_scanning_the_documents_finds(repeated, monkeypatch, dense_after,
+                                                                         words_most):
     # A column keeps its distinct words when they are much shorter than its text, and scans them
-    # instead: the same items, in the same order, with the same highlights, either way.
+    # instead (unless a term is in many words): the same items, in the same order, with the same
+    # highlights, either way.
     monkeypatch.setattr("tui.search.index._DENSE_AFTER", dense_after)
+    monkeypatch.setattr("tui.search.index._WORDS_MOST", words_most)
     with_words = SearchIndex(repeated, Folder(simplify=True))
     monkeypatch.setattr("tui.search.index._WORDS_SHARE", 0.0)
     without = SearchIndex(repeated, Folder(simplify=True))
@@ -241,3 +244,15 @@ def test_a_hit_made_with_its_spans_keeps_them(index):
     hit = SearchHit(document, "literal", "title", {0: ((0, 2),)})
     assert hit.spans == {0: ((0, 2),)} and hit.field_to_show("en") == 0
     assert SearchHit(document, "literal", "title").spans == {}
+
+
+@pytest.mark.parametrize("dense_after", [2, 10**9])
+def test_a_term_in_too_many_words_is_looked_for_in_the_documents(monkeypatch, dense_after):
+    # Each word found costs a step in Python: past ``most`` words (testing the rest at once or not),
+    # the column scans its documents instead.
+    from tui.search.index import _Strip
+
+    monkeypatch.setattr("tui.search.index._DENSE_AFTER", dense_after)
+    words = _Strip([f"d{n}" for n in range(40)])
+    assert words.find("d", 10) is None
+    assert words.find("d1", 20) == [1, *range(10, 20)]

@@ -49,6 +49,8 @@ _BEYOND_LATIN_1 = re.compile("[^\x00-\xff]").search  # much faster than max(text
 _DENSE_AFTER, _DENSE = 64, 0.15
 # A column scans its distinct words instead of its text when they are under this share of it.
 _WORDS_SHARE = 0.5
+# A column scans its documents instead once a term is in more words than this share of them (1 in N).
+_WORDS_MOST = 16
 
 
 @dataclass(frozen=True)
@@ -139,18 +141,22 @@ class _Strip:
     def __getstate__(self) -> dict:
         return {**self.__dict__, "_split": None}
 
-    def find(self, term: str) -> list[int]:
-        """The units in which ``term`` occurs (at the start of a syllable, with marks), in order.
+    def find(self, term: str, most: int | None = None) -> list[int] | None:
+        """The units in which ``term`` occurs (at the start of a syllable, with marks), in order;
+        None once more than ``most`` are found.
 
         After a hit the scan resumes at the next unit, so the work grows with the units found;
-        once most units are found, the rest are tested with one C-level pass."""
+        without ``most``, once most units are found, the rest are tested with one C-level pass."""
         text, ends, marks, found = self.text, self.ends, self.marks, []
         i = text.find(term)
         while i >= 0:
             if marks is None or marks[i]:
                 unit = bisect_left(ends, i)
                 found.append(unit)
-                if len(found) >= _DENSE_AFTER and len(found) > _DENSE * unit:
+                if most is not None:
+                    if len(found) > most:
+                        return None
+                elif len(found) >= _DENSE_AFTER and len(found) > _DENSE * unit:
                     return found + self._find_each(term, unit + 1)
                 i = text.find(term, ends[unit])
             else:
@@ -226,11 +232,14 @@ class _Column:
         self.starts = array("q", accumulate(map(len, postings), initial=0))
 
     def find(self, term: str) -> Iterable[int]:
-        """The documents in which ``term`` occurs (at the start of a syllable, in full pinyin)."""
-        if self.words is None:
-            return self.documents.find(term)
+        """The documents in which ``term`` occurs (at the start of a syllable, in full pinyin).
+
+        Each word found costs a step in Python: past a few, scanning the documents is faster."""
+        words = None if self.words is None else self.words.find(term, len(self.documents.ends) // _WORDS_MOST)
+        if words is None:
+            return self.documents.find(term) or ()
         postings, starts = self.postings, self.starts
-        return set(chain.from_iterable(postings[starts[word]:starts[word + 1]] for word in self.words.find(term)))
+        return set(chain.from_iterable(postings[starts[word]:starts[word + 1]] for word in words))
 
     def spans(self, doc: int, term: str) -> list[tuple[int, tuple[int, int]]]:
         """Where ``term`` is in a document: which of its fields in this column, and the characters
