@@ -26,11 +26,12 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from itertools import accumulate, chain, compress, islice, repeat
 from operator import contains
+from typing import cast
 
 from ..bulk import collector_paused
 from ..model import Achievement, Action, Briefing
@@ -215,19 +216,29 @@ class _Column:
 
     def _words(self, fields: list[list[str]], marks: list[list[bytes]] | None) -> None:
         """The distinct words and their documents, kept only if they are much shorter than the text."""
-        numbers: dict[tuple[str, bytes], int] = {}
+        numbers: dict[str | tuple[str, bytes], int] = {}  # a word (and its marks, in full pinyin) → its number
         postings: list[list[int]] = []
+        size, most = 0, _WORDS_SHARE * len(self.documents.text)
         for doc, texts in enumerate(fields):
-            words = chain.from_iterable(map(_words, texts, repeat(None) if marks is None else marks[doc]))
+            words: Sequence[str | tuple[str, bytes]] = (
+                " ".join(texts).split() if marks is None else
+                [(m.group(), field_marks[m.start():m.end()])
+                 for text, field_marks in zip(texts, marks[doc], strict=True) for m in _WORD(text)])
             for word in dict.fromkeys(words):
-                number = numbers.setdefault(word, len(postings))
-                if number == len(postings):
+                number = numbers.get(word)
+                if number is None:
+                    numbers[word] = len(postings)
                     postings.append([doc])
+                    size += len(word if marks is None else word[0]) + 1
                 else:
                     postings[number].append(doc)
-        if sum(len(text) + 1 for text, _ in numbers) >= _WORDS_SHARE * len(self.documents.text):
-            return
-        self.words = _Strip([text for text, _ in numbers], None if marks is None else [m for _, m in numbers])
+            if size >= most:  # the words only grow: stop here
+                return
+        if marks is None:
+            self.words = _Strip(list(cast(dict[str, int], numbers)))
+        else:
+            keys = cast(dict[tuple[str, bytes], int], numbers)
+            self.words = _Strip([text for text, _ in keys], [m for _, m in keys])
         self.postings = array("i", chain.from_iterable(postings))
         self.starts = array("q", accumulate(map(len, postings), initial=0))
 
@@ -258,13 +269,6 @@ class _Column:
                 out.append((text.count(_FIELD_END, start, i), span))
             i = text.find(term, i + 1, end)
         return out
-
-
-def _words(text: str, marks: bytes | None) -> Iterator[tuple[str, bytes]]:
-    """The words of a column's text (split where ``str.split`` splits a query), with their marks."""
-    if marks is None:
-        return ((word, b"") for word in text.split())
-    return ((m.group(), marks[m.start():m.end()]) for m in _WORD(text))
 
 
 class SearchIndex:
