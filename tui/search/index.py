@@ -367,11 +367,15 @@ class SearchIndex:
         for level in range(_LEVELS):
             if not any(levels[level] for levels in found):
                 continue
-            for seen, levels in zip(reached, found, strict=True):
-                seen |= levels[level]
-            everywhere = set.intersection(*reached) if len(reached) > 1 else reached[0]
-            new = sorted(everywhere - done)
-            done |= everywhere
+            if len(terms) == 1:  # no term to wait for: the documents first found at this level
+                new = sorted(found[0][level] - done if done else found[0][level])
+                done.update(new)
+            else:
+                for seen, levels in zip(reached, found, strict=True):
+                    seen |= levels[level]
+                everywhere = set.intersection(*reached)
+                new = sorted(everywhere - done)
+                done = everywhere
             tier, part = TIERS[level // len(PARTS)], PARTS[level % len(PARTS)]
             hits += (SearchHit(self.documents[doc], tier, part, find=partial(self._spans, doc, terms, tiers, found))
                      for doc in new[:max(0, limit - len(hits))])
