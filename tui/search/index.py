@@ -390,7 +390,9 @@ class SearchIndex:
             best = next(level for level, docs in enumerate(levels) if doc in docs) // len(PARTS)
             for columns in (columns for tier, columns in term_tiers if tier == best):
                 for rank, column in enumerate(columns):
-                    spotted = column.spans(doc, term)  # none, most often: no field to go through
+                    if doc not in levels[best * len(PARTS) + rank]:
+                        continue  # not in this part: no need to look
+                    spotted = column.spans(doc, term)  # none, in the other literal column of the part
                     indices = self._fields_in(doc, columns, rank) if spotted else []
                     for nth, span in spotted:
                         spans.setdefault(indices[nth], set()).add(span)
