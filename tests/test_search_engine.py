@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.search import Document, SearchIndex, build_index, documents_of, literal_index
+from tui.search import Document, SearchHit, SearchIndex, build_index, documents_of, literal_index
 from tui.search.fold import Folder
 
 
@@ -183,3 +183,76 @@ def test_testing_every_document_at_once_finds_what_the_scan_finds(briefing, monk
 def test_terms_that_cannot_be_pinyin_skip_it_and_those_that_can_do_not(index):
     assert not index._readable("zebra") and not index._readable("sjzx")
     assert index._readable("shujuzhongxin") and index._readable("shuj") and index._readable("s")
+
+
+WORD_QUERIES = ["a", "d", "da", "data", "data-centre", "40%", "shu", "s", "sh", "数", "数据中心", "數據", "sjzx",
+                "shujuzhongxin", "an", "huawei cloud", "digital 40%", "3.6億", "№1", "zebra", "xian"]
+
+
+@pytest.fixture(scope="module")
+def repeated(briefing):
+    """The bundled documents three times over (titles numbered), so that most words repeat."""
+    return [Document(f"{d.id}-{n}", d.section,
+                     tuple((part, lang, f"{text} №{n}" if part == "title" else text) for part, lang, text in d.fields))
+            for n in range(3) for d in documents_of(briefing)]
+
+
+@pytest.mark.parametrize("dense_after, words_most", [(64, 16), (10**9, 16), (64, 1), (10**9, 1)])
+def test_scanning_distinct_words_finds_what_scanning_the_documents_finds(repeated, monkeypatch, dense_after,
+                                                                         words_most):
+    # A column keeps its distinct words when they are much shorter than its text, and scans them
+    # instead (unless a term is in many words): the same items, in the same order, with the same
+    # highlights, either way.
+    monkeypatch.setattr("tui.search.index._DENSE_AFTER", dense_after)
+    monkeypatch.setattr("tui.search.index._WORDS_MOST", words_most)
+    with_words = SearchIndex(repeated, Folder(simplify=True))
+    monkeypatch.setattr("tui.search.index._WORDS_SHARE", 0.0)
+    without = SearchIndex(repeated, Folder(simplify=True))
+    assert any(column.words for column in with_words.latin + with_words.full)
+    assert not any(column.words for column in without.latin + without.other + without.initials + without.full)
+    for query in WORD_QUERIES:
+        found, scanned = with_words.search(query), without.search(query)
+        assert found.ids == scanned.ids, query
+        assert [(h.tier, h.part, h.spans) for h in found.hits] == [(h.tier, h.part, h.spans) for h in scanned.hits]
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_a_word_of_full_pinyin_keeps_where_its_syllables_start(order):
+    # 西安 (xi an) and 先 (xian) have the same full pinyin but not the same syllables: "an" starts
+    # one in 西安 only. Words are told apart by their syllables as well as their letters.
+    documents = [_doc("xian", "西安"), _doc("first", "先")] * 3
+    documents = [Document(f"{d.id}-{n}", d.section, d.fields) for n, d in enumerate(documents)][::order]
+    index = SearchIndex(documents, Folder(simplify=True))
+    assert index.full[0].words is not None  # the repeated titles are scanned as words
+    assert {i.split("-")[0] for i in index.search("an").ids} == {"xian"}
+    assert {i.split("-")[0] for i in index.search("xian").ids} == {"xian", "first"}
+
+
+def test_highlights_are_worked_out_only_for_the_hits_read(index, monkeypatch):
+    calls = []
+    original = SearchIndex._spans
+    monkeypatch.setattr(SearchIndex, "_spans", lambda self, *args: calls.append(args[0]) or original(self, *args))
+    result = index.search("shuju")
+    assert len(result.hits) > 1 and calls == []
+    first = result.hits[0]
+    assert first.spans and first.spans is first.spans  # worked out once, then kept
+    assert len(calls) == 1
+
+
+def test_a_hit_made_with_its_spans_keeps_them(index):
+    document = index.documents[0]
+    hit = SearchHit(document, "literal", "title", {0: ((0, 2),)})
+    assert hit.spans == {0: ((0, 2),)} and hit.field_to_show("en") == 0
+    assert SearchHit(document, "literal", "title").spans == {}
+
+
+@pytest.mark.parametrize("dense_after", [2, 10**9])
+def test_a_term_in_too_many_words_is_looked_for_in_the_documents(monkeypatch, dense_after):
+    # Each word found costs a step in Python: past ``most`` words (testing the rest at once or not),
+    # the column scans its documents instead.
+    from tui.search.index import _Strip
+
+    monkeypatch.setattr("tui.search.index._DENSE_AFTER", dense_after)
+    words = _Strip([f"d{n}" for n in range(40)])
+    assert words.find("d", 10) is None
+    assert words.find("d1", 20) == [1, *range(10, 20)]

@@ -5,8 +5,11 @@ initials, full pinyin) and part (title, body, quote): one string holding every d
 that kind and part, fields ended by NUL and documents by U+0001. A term is found with ``str.find``
 at C speed; after a hit the scan jumps to the next document, so the work grows with the documents
 found, not with the occurrences; once most documents match, the rest are tested in one C-level
-pass. Ranking and combining terms are dict and set operations; Python-level work per item beyond
-that happens only for the hits shown (their highlights).
+pass. A column also keeps its distinct *words* (runs without white space) with the documents
+holding each, when they are much shorter than its text (English words recur; so does text shared
+by many items): a query term has no white space, so it lies inside one word, and scanning the
+words finds the same documents in a fraction of the text. Ranking and combining terms are set
+operations; highlights are worked out only for the hits read (``SearchHit.spans``).
 
 Full pinyin keeps, beside its text, one byte per position saying where a character's syllable
 starts: a term must start there (``hang`` is not found in ``chang``) and may run across syllables.
@@ -23,10 +26,12 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import partial
 from itertools import accumulate, chain, compress, islice, repeat
 from operator import contains
+from typing import cast
 
 from ..bulk import collector_paused
 from ..model import Achievement, Action, Briefing
@@ -35,12 +40,18 @@ from .fold import Folder, pinyin_of
 PARTS = ("title", "body", "quote")
 TIERS = ("literal", "initials", "pinyin")
 _RANK = {part: rank for rank, part in enumerate(PARTS)}
-_FIELD_END, _DOCUMENT_END = "\x00", "\x01"
+_LEVELS = len(TIERS) * len(PARTS)
+_FIELD_END, _UNIT_END = "\x00", "\x01"
+_WORD = re.compile(r"\S+").finditer  # white space as ``str.split`` has it (both use Py_UNICODE_ISSPACE)
 _SEPARATORS = str.maketrans("\x00\x01", "  ")  # content never ends a field or a document early
 _HAS_SEPARATOR = re.compile("[\x00\x01]").search
 _BEYOND_LATIN_1 = re.compile("[^\x00-\xff]").search  # much faster than max(text) on long text
 # Once this many documents are found and more than this share of those scanned, test the rest each.
 _DENSE_AFTER, _DENSE = 64, 0.15
+# A column scans its distinct words instead of its text when they are under this share of it.
+_WORDS_SHARE = 0.5
+# A column scans its documents instead once a term is in more words than this share of them (1 in N).
+_WORDS_MOST = 16
 
 
 @dataclass(frozen=True)
@@ -69,18 +80,35 @@ def documents_of(briefing: Briefing) -> list[Document]:
     return documents
 
 
-@dataclass(frozen=True)
 class SearchHit:
-    """One item found: how well, and which characters of which fields matched."""
+    """One item found: how well, and which characters of which fields matched.
 
-    document: Document
-    tier: str
-    part: str
-    spans: dict[int, tuple[tuple[int, int], ...]] = field(default_factory=dict)  # field index → spans
+    ``spans`` (field index → character spans) are worked out when first read: a search costs
+    nothing for the hits no one shows."""
+
+    __slots__ = ("document", "tier", "part", "_spans", "_find")
+
+    def __init__(self, document: Document, tier: str, part: str,
+                 spans: dict[int, tuple[tuple[int, int], ...]] | None = None,
+                 find: Callable[[], dict[int, tuple[tuple[int, int], ...]]] | None = None) -> None:
+        self.document, self.tier, self.part = document, tier, part
+        self._spans = {} if spans is None and find is None else spans
+        self._find = find
+
+    @property
+    def spans(self) -> dict[int, tuple[tuple[int, int], ...]]:
+        if self._spans is None:
+            assert self._find is not None
+            self._spans, self._find = self._find(), None
+        return self._spans
+
+    def __repr__(self) -> str:
+        return f"SearchHit({self.document.id!r}, {self.tier!r}, {self.part!r})"
 
     def field_to_show(self, language_key: str) -> int:
         """The field to show a snippet of: a matched title in the reader's language, else the best match."""
-        matched = [i for i in self.spans if self.spans[i]]
+        spans = self.spans
+        matched = [i for i in spans if spans[i]]
         for i in matched:
             part, lang, _ = self.document.fields[i]
             if part == self.part and lang == language_key:
@@ -99,87 +127,148 @@ class SearchResult:
         return len(self.ids)
 
 
-class _Column:
-    """One kind of text of one part of every document, in one string (see the module docstring)."""
+class _Strip:
+    """Units of text (a document's fields, or distinct words) in one string, each unit ended by U+0001.
 
-    def __init__(self, count: int, syllables: bool = False) -> None:
-        self.documents: list[list[str]] = [[] for _ in range(count)]
-        self.text = ""
-        self.ends = array("q")  # where each document's U+0001 is
-        # Full pinyin only: 1 where a character's syllable starts, 0 elsewhere, for each position of text.
-        self.syllables: bytes | None = b"" if syllables else None
-        self._marks: list[bytes] = []
-        self._split: list[str] | None = None  # the text document by document, made when first needed
+    With ``marks`` (full pinyin), one byte per position of the text says where a syllable starts,
+    and a term must start there."""
+
+    def __init__(self, units: list[str], marks: list[bytes] | None = None) -> None:
+        self.text = _UNIT_END.join(units) + _UNIT_END
+        self.ends = array("q", (end - 1 for end in accumulate(len(unit) + 1 for unit in units)))
+        self.marks = None if marks is None else b"\x00".join(marks) + b"\x00"
+        self._split: list[str] | None = None  # the text unit by unit, made when first needed
 
     def __getstate__(self) -> dict:
         return {**self.__dict__, "_split": None}
 
-    def add(self, doc: int, text: str, syllables: list[str] | None = None) -> None:
-        self.documents[doc].append(text)
-        if syllables is not None:
-            self._marks.append(b"".join(b"\x01" + b"\x00" * (len(s) - 1) for s in syllables))
+    def find(self, term: str, most: int | None = None) -> list[int] | None:
+        """The units in which ``term`` occurs (at the start of a syllable, with marks), in order;
+        None once more than ``most`` are found.
 
-    def finish(self) -> None:
-        texts = [_FIELD_END.join(fields) for fields in self.documents]
-        self.text = _DOCUMENT_END.join(texts) + _DOCUMENT_END
-        self.ends = array("q", (end - 1 for end in accumulate(len(text) + 1 for text in texts)))
-        if self.syllables is not None:
-            marks = iter(self._marks)
-            self.syllables = b"".join(b"".join(next(marks) + b"\x00" for _ in fields) or b"\x00"
-                                      for fields in self.documents)
-        self.documents, self._marks = [], []
-
-    def find(self, term: str) -> list[int]:
-        """The documents in which ``term`` occurs (at the start of a syllable, in full pinyin), in order.
-
-        After a hit the scan resumes at the next document, so the work grows with the documents
-        found; once most documents are found, the rest are tested with one C-level pass."""
-        text, ends, syllables, found = self.text, self.ends, self.syllables, []
+        After a hit the scan resumes at the next unit, so the work grows with the units found;
+        without ``most``, once most units are found, the rest are tested with one C-level pass."""
+        text, ends, marks, found = self.text, self.ends, self.marks, []
         i = text.find(term)
         while i >= 0:
-            if syllables is None or syllables[i]:
-                doc = bisect_left(ends, i)
-                found.append(doc)
-                if len(found) >= _DENSE_AFTER and len(found) > _DENSE * doc:
-                    return found + self._find_each(term, doc + 1)
-                i = text.find(term, ends[doc])
+            if marks is None or marks[i]:
+                unit = bisect_left(ends, i)
+                found.append(unit)
+                if most is not None:
+                    if len(found) > most:
+                        return None
+                elif len(found) >= _DENSE_AFTER and len(found) > _DENSE * unit:
+                    return found + self._find_each(term, unit + 1)
+                i = text.find(term, ends[unit])
             else:
                 i = text.find(term, i + 1)
         return found
 
     def _find_each(self, term: str, first: int) -> list[int]:
         if self._split is None:
-            self._split = self.text.split(_DOCUMENT_END)
+            self._split = self.text.split(_UNIT_END)
         count = len(self.ends)
         found = list(compress(range(first, count), map(contains, islice(self._split, first, count), repeat(term))))
-        return found if self.syllables is None else [doc for doc in found if self._at_syllable(doc, term)]
+        return found if self.marks is None else [unit for unit in found if self._at_syllable(unit, term)]
 
-    def _at_syllable(self, doc: int, term: str) -> bool:
-        start, end, syllables = self.ends[doc - 1] + 1 if doc else 0, self.ends[doc], self.syllables
+    def _at_syllable(self, unit: int, term: str) -> bool:
+        start, end, marks = self.start(unit), self.ends[unit], self.marks
         i = self.text.find(term, start, end)
-        while i >= 0 and syllables is not None and not syllables[i]:
+        while i >= 0 and marks is not None and not marks[i]:
             i = self.text.find(term, i + 1, end)
         return i >= 0
 
-    def fields_of(self, doc: int, terms: list[str]) -> list[tuple[int, str]]:
-        """Where each field of a document starts in ``text``, and its text; none if no term is in any."""
-        start, end = self.ends[doc - 1] + 1 if doc else 0, self.ends[doc]
-        if all(self.text.find(term, start, end) < 0 for term in terms):
-            return []
-        out = []
-        for text in self.text[start:end].split(_FIELD_END):
-            out.append((start, text))
-            start += len(text) + 1
-        return out
+    def start(self, unit: int) -> int:
+        return self.ends[unit - 1] + 1 if unit else 0
 
-    def spans(self, start: int, text: str, term: str) -> list[tuple[int, int]]:
-        """Character spans of ``term`` in one field starting at ``start`` (syllable-aligned in full pinyin)."""
-        syllables = self.syllables
-        if syllables is None:
-            return [(i, i + len(term)) for i in _occurrences(text, term)]
-        char = syllables.count  # the character a position belongs to: the marks up to it, less one
-        return [(char(1, start, start + i + 1) - 1, char(1, start, start + i + len(term)))
-                for i in _occurrences(text, term) if syllables[start + i]]
+
+class _Column:
+    """One kind of text of one part of every document (see the module docstring).
+
+    Beside the documents' text, a column keeps its distinct words (runs without white space), each
+    once, with the documents holding it, when they are much shorter than the text: a term, having
+    no white space, lies inside one word, so scanning the words finds the same documents."""
+
+    def __init__(self, count: int, syllables: bool = False) -> None:
+        self._fields: list[list[str]] | None = [[] for _ in range(count)]
+        self._marks: list[bytes] | None = [] if syllables else None
+        self.documents = _Strip([])
+        self.words: _Strip | None = None
+        self.postings = array("i")  # the documents of each word, word after word
+        self.starts = array("q")  # where each word's documents start in ``postings`` (and the end)
+
+    def add(self, doc: int, text: str, syllables: list[str] | None = None) -> None:
+        assert self._fields is not None
+        self._fields[doc].append(text)
+        if self._marks is not None and syllables is not None:
+            self._marks.append(b"".join(b"\x01" + b"\x00" * (len(s) - 1) for s in syllables))
+
+    def finish(self) -> None:
+        fields = self._fields or []
+        marks: list[list[bytes]] | None = None
+        if self._marks is not None:
+            each = iter(self._marks)
+            marks = [[next(each) for _ in texts] for texts in fields]
+        self.documents = _Strip([_FIELD_END.join(texts) for texts in fields],
+                                None if marks is None else [b"\x00".join(m) for m in marks])
+        self._words(fields, marks)
+        self._fields = self._marks = None
+
+    def _words(self, fields: list[list[str]], marks: list[list[bytes]] | None) -> None:
+        """The distinct words and their documents, kept only if they are much shorter than the text."""
+        numbers: dict[str | tuple[str, bytes], int] = {}  # a word (and its marks, in full pinyin) → its number
+        postings: list[list[int]] = []
+        size, most = 0, _WORDS_SHARE * len(self.documents.text)
+        for doc, texts in enumerate(fields):
+            words: Sequence[str | tuple[str, bytes]] = (
+                " ".join(texts).split() if marks is None else
+                [(m.group(), field_marks[m.start():m.end()])
+                 for text, field_marks in zip(texts, marks[doc], strict=True) for m in _WORD(text)])
+            for word in dict.fromkeys(words):
+                number = numbers.get(word)
+                if number is None:
+                    numbers[word] = len(postings)
+                    postings.append([doc])
+                    size += len(word if marks is None else word[0]) + 1
+                else:
+                    postings[number].append(doc)
+            if size >= most:  # the words only grow: stop here
+                return
+        if marks is None:
+            self.words = _Strip(list(cast(dict[str, int], numbers)))
+        else:
+            keys = cast(dict[tuple[str, bytes], int], numbers)
+            self.words = _Strip([text for text, _ in keys], [m for _, m in keys])
+        self.postings = array("i", chain.from_iterable(postings))
+        self.starts = array("q", accumulate(map(len, postings), initial=0))
+
+    def find(self, term: str) -> Iterable[int]:
+        """The documents in which ``term`` occurs (at the start of a syllable, in full pinyin).
+
+        Each word found costs a step in Python: past a few, scanning the documents is faster."""
+        words = None if self.words is None else self.words.find(term, len(self.documents.ends) // _WORDS_MOST)
+        if words is None:
+            return self.documents.find(term) or ()
+        postings, starts = self.postings, self.starts
+        return set(chain.from_iterable(postings[starts[word]:starts[word + 1]] for word in words))
+
+    def spans(self, doc: int, term: str) -> list[tuple[int, tuple[int, int]]]:
+        """Where ``term`` is in a document: which of its fields in this column, and the characters
+        of that field it covers (whole syllables' characters in full pinyin, where it must start one)."""
+        documents = self.documents
+        text, marks, start, end = documents.text, documents.marks, documents.start(doc), documents.ends[doc]
+        out = []
+        i = text.find(term, start, end)
+        while i >= 0:
+            if marks is None or marks[i]:
+                field = text.rfind(_FIELD_END, start, i) + 1 or start
+                if marks is None:
+                    span = (i - field, i - field + len(term))
+                else:  # the character a position belongs to: the marks up to it, less one
+                    span = (marks.count(1, field, i + 1) - 1, marks.count(1, field, i + len(term)))
+                out.append((text.count(_FIELD_END, start, i), span))
+            i = text.find(term, i + 1, end)
+        return out
 
 
 class SearchIndex:
@@ -201,13 +290,18 @@ class SearchIndex:
         self.initials = [_Column(count) for _ in PARTS]
         self.full = [_Column(count, syllables=True) for _ in PARTS]
         syllables: set[str] = set()
+        # Per field of each document, the columns it went in: its part's rank, 4 if its literal text
+        # went in ``other``, 8 if it has pinyin (so that a hit finds its fields without folding them).
+        kinds = bytearray()
         for doc, document in enumerate(self.documents):
             for part, lang, text in document.fields:
                 rank = _RANK[part]
                 folded = self.folder.fold(text)
                 if _HAS_SEPARATOR(folded):
                     folded = folded.translate(_SEPARATORS)
-                self._literal(text)[rank].add(doc, folded)
+                literal = self.latin if text.isascii() or not _BEYOND_LATIN_1(text) else self.other
+                literal[rank].add(doc, folded)
+                kinds.append(rank | (4 if literal is self.other else 0) | (8 if pinyin and lang == "zh" else 0))
                 if pinyin and lang == "zh":
                     entries = pinyin_of(folded)
                     self.initials[rank].add(doc, "".join(entry[0] for entry in entries))
@@ -215,16 +309,13 @@ class SearchIndex:
                     syllables.update(entries)
         for column in chain(self.latin, self.other, self.initials, self.full):
             column.finish()
+        self._kinds = bytes(kinds)
+        self._kinds_start = array("q", accumulate((len(document.fields) for document in self.documents), initial=0))
         # Every syllable the full pinyin holds, and every beginning of one: a term that cannot be
         # read as some of them (the last perhaps unfinished) skips the full pinyin columns.
         self._syllables = frozenset(syllables)
         self._beginnings = frozenset(s[:n] for s in syllables for n in range(1, len(s) + 1))
         self._longest = max(map(len, syllables), default=0)
-
-    def _literal(self, text: str) -> list[_Column]:
-        """The literal columns a field's text goes in (decided on the text as written, so that a hit
-        can find its fields again without folding them)."""
-        return self.latin if text.isascii() or not _BEYOND_LATIN_1(text) else self.other
 
     # -- searching --------------------------------------------------------------------
 
@@ -253,72 +344,65 @@ class SearchIndex:
                     reachable[j] = reachable[j] or term[i:j] in self._syllables
         return reachable[-1]
 
-    def _best(self, term: str) -> dict[int, int]:
-        """Document → its best level (tier * len(PARTS) + part) for ``term``, in order of level then document."""
-        levels: list[list[int]] = [[] for _ in range(len(TIERS) * len(PARTS))]
-        for tier, columns in self._tiers(term):
+    def _found(self, term: str, tiers: list[tuple[int, list[_Column]]]) -> list[set[int]]:
+        """The documents ``term`` is found in at each level (tier * len(PARTS) + part)."""
+        levels: list[set[int]] = [set() for _ in range(_LEVELS)]
+        for tier, columns in tiers:
             for rank, column in enumerate(columns):
-                level = tier * len(PARTS) + rank
-                found = column.find(term)
-                levels[level] = sorted(set(levels[level]).union(found)) if levels[level] else found
-        best: dict[int, int] = dict.fromkeys(chain.from_iterable(levels), 0)
-        for level in range(len(levels) - 1, -1, -1):  # better levels last: their values stay
-            if levels[level]:
-                best.update(dict.fromkeys(levels[level], level))
-        return best
+                levels[tier * len(PARTS) + rank].update(column.find(term))
+        return levels
 
     def search(self, query: str, limit: int = 100) -> SearchResult:
-        """Items matching every term of ``query``, best first."""
+        """Items matching every term of ``query``, best first: by the level of their worst-matching
+        term, then in document order."""
         terms = self.terms(query)
         if not terms:
             return SearchResult(query, [], [])
-        bests = [self._best(term) for term in terms]
-        if len(bests) == 1:
-            score = bests[0]
-            ranked = list(score)
-        else:  # every term must match; an item ranks as its worst-matching term
-            smallest: dict[int, int] = min(bests, key=len)
-            both = sorted(set(smallest).intersection(*bests))
-            score = dict(zip(both, map(max, *(map(best.__getitem__, both) for best in bests)), strict=True))
-            ranked = sorted(score, key=score.__getitem__)  # stable: document order within a level
-        hits = [self._hit(d, score[d], [(t, best[d] // len(PARTS)) for t, best in zip(terms, bests, strict=True)])
-                for d in ranked[:limit]]
+        tiers = [list(self._tiers(term)) for term in terms]
+        found = [self._found(term, columns) for term, columns in zip(terms, tiers, strict=True)]
+        reached: list[set[int]] = [set() for _ in terms]  # per term: the documents found at this level or better
+        ranked: list[int] = []
+        done: set[int] = set()
+        hits: list[SearchHit] = []
+        for level in range(_LEVELS):
+            if not any(levels[level] for levels in found):
+                continue
+            if len(terms) == 1:  # no term to wait for: the documents first found at this level
+                new = sorted(found[0][level] - done if done else found[0][level])
+                done.update(new)
+            else:
+                for seen, levels in zip(reached, found, strict=True):
+                    seen |= levels[level]
+                everywhere = set.intersection(*reached)
+                new = sorted(everywhere - done)
+                done = everywhere
+            tier, part = TIERS[level // len(PARTS)], PARTS[level % len(PARTS)]
+            hits += (SearchHit(self.documents[doc], tier, part, find=partial(self._spans, doc, terms, tiers, found))
+                     for doc in new[:max(0, limit - len(hits))])
+            ranked += new
         return SearchResult(query, hits, list(map(self._ids.__getitem__, ranked)))
 
-    def _hit(self, doc: int, score: int, terms: list[tuple[str, int]]) -> SearchHit:
-        """A hit with its spans: each term highlighted where it matched, in the tier it matched in."""
-        document = self.documents[doc]
-        literal, initials, full = ([term for term, tier in terms if tier == wanted] for wanted in range(len(TIERS)))
-        spans: dict[int, tuple[tuple[int, int], ...]] = {}
-        fields: dict[int, list[tuple[int, str]]] = {}  # id(column) → the document's fields in it, in order
-        taken: dict[int, int] = {}  # id(column) → how many of them the fields so far took
-        for index, (part, lang, text) in enumerate(document.fields):
-            rank = _RANK[part]
-            columns = [(self._literal(text)[rank], literal)]
-            if self.pinyin and lang == "zh":
-                columns += [(self.initials[rank], initials), (self.full[rank], full)]
-            found: list[tuple[int, int]] = []
-            for column, wanted in columns:
-                key = id(column)
-                nth = taken[key] = taken.get(key, -1) + 1
-                if not wanted:
-                    continue
-                if key not in fields:
-                    fields[key] = column.fields_of(doc, wanted)
-                if fields[key]:
-                    start, field_text = fields[key][nth]
-                    for term in wanted:
-                        if term in field_text:
-                            found += column.spans(start, field_text, term)
-            if found:
-                spans[index] = tuple(sorted(set(found)))
-        tier, rank = divmod(score, len(PARTS))
-        return SearchHit(document, TIERS[tier], PARTS[rank], spans)
+    def _spans(self, doc: int, terms: list[str], tiers: list[list[tuple[int, list[_Column]]]],
+               found: list[list[set[int]]]) -> dict[int, tuple[tuple[int, int], ...]]:
+        """Each term highlighted where it matched in ``doc``, in the tier of its best match there."""
+        spans: dict[int, set[tuple[int, int]]] = {}
+        for term, term_tiers, levels in zip(terms, tiers, found, strict=True):
+            best = next(level for level, docs in enumerate(levels) if doc in docs) // len(PARTS)
+            for columns in (columns for tier, columns in term_tiers if tier == best):
+                for rank, column in enumerate(columns):
+                    if doc not in levels[best * len(PARTS) + rank]:
+                        continue  # not in this part: no need to look
+                    spotted = column.spans(doc, term)  # none, in the other literal column of the part
+                    indices = self._fields_in(doc, columns, rank) if spotted else []
+                    for nth, span in spotted:
+                        spans.setdefault(indices[nth], set()).add(span)
+        return {index: tuple(sorted(spans[index])) for index in sorted(spans)}
+
+    def _fields_in(self, doc: int, columns: list[_Column], rank: int) -> list[int]:
+        """Which fields of a document went in a column, in order."""
+        kinds = self._kinds[self._kinds_start[doc]:self._kinds_start[doc + 1]]
+        if columns is self.latin or columns is self.other:
+            return [i for i, kind in enumerate(kinds) if kind & 7 == rank | (4 if columns is self.other else 0)]
+        return [i for i, kind in enumerate(kinds) if kind & 11 == rank | 8]
 
 
-def _occurrences(text: str, term: str) -> list[int]:
-    out, i = [], text.find(term)
-    while i >= 0:
-        out.append(i)
-        i = text.find(term, i + 1)
-    return out
