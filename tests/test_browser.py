@@ -11,6 +11,7 @@ from tui.screens.help_screen import HelpScreen
 from tui.screens.too_small import TooSmallScreen
 from tui.widgets.detail import DetailView, RelatedList
 from tui.widgets.item_list import ItemList
+from tui.widgets.key_hints import KeyHints
 from tui.widgets.source_view import SourceView
 
 from .conftest import BUNDLED
@@ -151,7 +152,7 @@ async def test_t_cycles_the_language_through_titles_tabs_lists_and_details():
         assert tabs.label("achievements") == "2 成績"
         assert str(list_.get_option_at_index(0).prompt) == "大數據主體產業持續發展壯大"
         await pilot.pause()
-        hints = [key.description for key in app.screen.query("FooterKey")]
+        hints = [hint.description for hint in app.screen.query_one(KeyHints).hints]
         assert "語言" in hints and "搜尋" in hints and "Language" not in hints
         await pilot.press("t")
         assert app.language == "zh-Hans"

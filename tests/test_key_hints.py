@@ -1,16 +1,15 @@
 """The footer offers only keys that do something where the reader is."""
 
-from textual.widgets._footer import FooterKey
-
 from tui.app import BriefingApp
 from tui.screens.search_screen import SearchScreen
+from tui.widgets.key_hints import KeyHints
 
 WIDE = (120, 36)
 
 
 def hinted(app) -> set[str]:
     """The keys the footer of the screen on top shows."""
-    return {key.key for key in app.screen.query(FooterKey)}
+    return {hint.key for hint in app.screen.query_one(KeyHints).hints}
 
 
 async def test_s_and_y_are_offered_only_with_an_item_to_act_on():
@@ -50,8 +49,8 @@ async def test_an_empty_pane_does_not_offer_to_open_a_detail():
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("4")  # this briefing has no targets
         await pilot.pause()
-        footer = [key.description for key in app.screen.query("FooterKey")]
+        footer = [hint.description for hint in app.screen.query_one(KeyHints).hints]
         assert "Open detail" not in footer
         await pilot.press("2")
         await pilot.pause()
-        assert "Open detail" in [key.description for key in app.screen.query("FooterKey")]
+        assert "Open detail" in [hint.description for hint in app.screen.query_one(KeyHints).hints]
