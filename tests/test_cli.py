@@ -30,6 +30,9 @@ def test_python_dash_m_runs_the_same_command():
 
 def test_check_exit_codes(capsys):
     assert main(["check"]) == 0
+    checked = capsys.readouterr().out  # with no path, what the library lists: the bundled briefings
+    assert [line.rsplit("/", 1)[-1] for line in checked.splitlines()] == [
+        "guizhou-2023.yaml: ok", "hefei-data-work-2025.yaml: ok", "national-data-work-2024.yaml: ok"]
     assert main(["check", str(BUNDLED), str(MINIMAL)]) == 0
     assert main(["check", str(MINIMAL), str(BROKEN / "empty.yaml")]) == 1
     assert main(["check", "--no-such-option"]) == 2

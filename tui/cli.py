@@ -192,9 +192,11 @@ def _report(errors) -> None:
 
 def run_check(paths: list[Path], coverage: bool = False) -> int:
     from .authoring import to_dos
+    from .library import default_library
     from .loader import read_briefing
 
-    files, failed = _check_files(paths or [default_briefing()])
+    # No path: what ``briefing`` lists, the bundled briefings and the reader's own.
+    files, failed = _check_files(paths or default_library())
     for path in files:
         briefing = None
         if _is_theme_file(path):
