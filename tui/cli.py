@@ -269,6 +269,9 @@ def run_new(article: Path, into: Path, name: str | None) -> int:
     return 0
 
 
+THEME_MAX_BYTES = 64 * 1024  # a theme is a dozen lines; a briefing of any size is far more
+
+
 def _is_theme_file(path: Path) -> bool:
     """A theme file lies under a ``themes`` directory, or names a theme rather than a meeting."""
     import yaml
@@ -277,6 +280,9 @@ def _is_theme_file(path: Path) -> bool:
 
     if "themes" in path.parts:
         return True
+    with contextlib.suppress(OSError):
+        if path.stat().st_size > THEME_MAX_BYTES:  # a briefing: not worth reading twice to tell
+            return False
     root, _ = read_yaml_file(path)
     if not isinstance(root, yaml.MappingNode):
         return False
