@@ -165,3 +165,17 @@ def test_checking_a_theme_still_parses_its_colours(tmp_path, capsys):
     theme.write_text("name: bad\nprimary: not-a-colour\n", encoding="utf-8")
     assert main(["check", str(theme)]) == 1
     assert f"{theme}:2:10: primary: not a colour" in capsys.readouterr().err
+
+
+def test_check_reads_a_config_file_as_the_app_would(tmp_path, capsys):
+    config = tmp_path / "config.yaml"
+    config.write_text("theme: nope\nlanguage: en\nkeymap:\n  quitx: ctrl+z\n  search: F4\n", encoding="utf-8")
+    assert main(["check", str(config)]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"{config}:1:8: theme: unknown theme 'nope'",
+        f"{config}:4:10: keymap.quitx: no binding has this id (the ? help lists them)",
+        f"{config}:5:11: keymap.search: 'F4' is not a key name Textual knows (did you mean 'f4'?); keeping slash",
+    ]
+    config.write_text("pane: targets\nkeymap:\n  search: ctrl+f\n", encoding="utf-8")
+    assert main(["check", str(config)]) == 0
+    assert capsys.readouterr().out == f"{config}: ok\n"

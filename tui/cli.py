@@ -61,7 +61,7 @@ def _main_parser() -> argparse.ArgumentParser:
 def _check_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="briefing check",
-        description="Validate briefing (and theme) YAML files. Exit 0 if all are valid, 1 if not.",
+        description="Validate briefing, theme and config YAML files. Exit 0 if all are valid, 1 if not.",
     )
     parser.add_argument("paths", nargs="*", type=Path,
                         help="files to check, or folders: every *.yaml and *.yml file in each, not in its "
@@ -199,10 +199,13 @@ def run_check(paths: list[Path], coverage: bool = False) -> int:
     files, failed = _check_files(paths or default_library())
     for path in files:
         briefing = None
-        if _is_theme_file(path):
+        kind = _kind_of(path)
+        if kind == "theme":
             from .themes import read_theme_file  # Textual parses the colours: only for a theme
 
             _, errors = read_theme_file(path)
+        elif kind == "config":
+            errors = _config_problems(path)
         else:
             briefing, errors = read_briefing(path)
         _report(errors)
@@ -272,22 +275,46 @@ def run_new(article: Path, into: Path, name: str | None) -> int:
 THEME_MAX_BYTES = 64 * 1024  # a theme is a dozen lines; a briefing of any size is far more
 
 
-def _is_theme_file(path: Path) -> bool:
-    """A theme file lies under a ``themes`` directory, or names a theme rather than a meeting."""
+def _kind_of(path: Path) -> str:
+    """"theme" (under a ``themes`` directory, or naming a theme), "config" (the reader's preferences:
+    config.yaml, or only their keys) or "briefing"."""
     import yaml
 
+    from .config import PREFERENCES
     from .loader import read_yaml_file
 
     if "themes" in path.parts:
-        return True
+        return "theme"
     with contextlib.suppress(OSError):
         if path.stat().st_size > THEME_MAX_BYTES:  # a briefing: not worth reading twice to tell
-            return False
+            return "briefing"
     root, _ = read_yaml_file(path)
-    if not isinstance(root, yaml.MappingNode):
-        return False
-    keys = {k.value for k, _ in root.value if isinstance(k, yaml.ScalarNode)}
-    return bool(keys & {"primary", "name"}) and not keys & {"meeting", "format"}
+    keys = {k.value for k, _ in root.value if isinstance(k, yaml.ScalarNode)} \
+        if isinstance(root, yaml.MappingNode) else set()
+    if keys & {"meeting", "format"}:
+        return "briefing"
+    if keys & {"primary", "name"}:
+        return "theme"
+    return "config" if path.name == "config.yaml" or (keys and keys <= set(PREFERENCES)) else "briefing"
+
+
+def _config_problems(path: Path) -> list:
+    """What the app would warn about in a config file: its syntax and values, unknown themes, and each
+    keymap entry it could not use (Textual is imported to know the app's keys and themes)."""
+    from textual.theme import BUILTIN_THEMES
+
+    from .app import BriefingApp
+    from .config import PreferenceStore
+    from .keymap import check_keymap
+    from .themes import load_themes
+
+    store = PreferenceStore(path)
+    theme = store.preferences.theme
+    if theme and theme not in set(BUILTIN_THEMES) | {t.name for t in load_themes()[0]}:
+        store.problem("theme", f"unknown theme {theme!r}")
+    for binding_id, message in check_keymap(store.preferences.keymap, BriefingApp.all_bindings())[1]:
+        store.problem(f"keymap.{binding_id}", message)
+    return store.problems
 
 
 def run_export(path: Path | None, fmt: str, language: Language) -> int:
