@@ -96,11 +96,12 @@ class BriefingApp(App):
         Binding("q,ctrl+q", "quit", "Quit", id="quit"),
     ]
 
-    language: reactive[Language] = reactive("en", init=False)
+    # Neither repaints the app: the screens and widgets that show them watch them and redraw themselves.
+    language: reactive[Language] = reactive("en", init=False, repaint=False)
     # The search index of what is on show (a briefing, or the whole library) that searches will use
     # from now on has arrived (the full one, or the literal one if the full one could not be built):
     # an open search redoes its query with it.
-    index_ready: reactive[bool] = reactive(False, init=False)
+    index_ready: reactive[bool] = reactive(False, init=False, repaint=False)
 
     def __init__(self, briefing: Briefing | str | Path | None = None, *, library: Sequence[Path] | None = None,
                  language: Language | None = None, theme_name: str | None = None, config: Path | None = None,
