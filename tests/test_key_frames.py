@@ -1,0 +1,96 @@
+"""Keys answer within a frame: a list move redraws the list and the detail in one frame, and lists of
+thousands of rows are measured without wrapping each row through Textual's Content."""
+
+from __future__ import annotations
+
+import pytest
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.widgets.option_list import Option
+
+from tui.app import BriefingApp
+from tui.model import LANGUAGES
+from tui.panes import PANES
+from tui.sections import present_sections
+from tui.widgets.browser_pane import row_prompt
+from tui.widgets.item_list import ItemList
+
+WIDE = (120, 36)
+
+
+def count_frames(app: App) -> list[int]:
+    """A list that grows by one for every frame ``app`` draws."""
+    frames: list[int] = []
+    display = app._display
+
+    def counted(screen, renderable) -> None:
+        display(screen, renderable)
+        if renderable is not None:
+            frames.append(1)
+
+    app._display = counted  # type: ignore[method-assign]
+    return frames
+
+
+async def test_a_move_in_a_list_draws_one_frame():
+    """The detail follows the selection in the key's own handling, and no size it changes asks for a
+    second layout: one frame per key (there were two or three, the last 16 ms after the first)."""
+    app = BriefingApp(language="en")
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        frames = count_frames(app)
+        pane = app.browser.pane("achievements")
+        for key in ["j", "j", "j", "k", "j", "j", "j"]:
+            shown = pane.detail.item
+            before = len(frames)
+            await pilot.press(key)
+            await pilot.pause()
+            await pilot.pause()
+            assert pane.detail.item is not shown and pane.detail.item.id == pane.item_list.selected_id
+            assert len(frames) - before == 1, f"{key}: {len(frames) - before} frames"
+
+
+class OneList(App):
+    def compose(self) -> ComposeResult:
+        yield ItemList()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+async def test_row_heights_are_those_content_wraps_to(briefing, language):
+    """The cheap measure of a row agrees with Textual's own at every width, in both scripts."""
+    async with OneList().run_test() as pilot:
+        rows = pilot.app.query_one(ItemList)
+        options = [Option(row_prompt(briefing, item, language)) for _, item in briefing.items()]
+        options.append(Option(Text("a\tb " * 20)))
+        for width in range(4, 70, 3):
+            for option in options:
+                expected = rows._get_visual(option).get_height(rows.styles, width)
+                assert rows._row_height(option, width) == expected, (width, option.prompt.plain)
+
+
+async def test_thousands_of_rows_are_measured_without_building_each_row(briefing):
+    """Only the rows on screen are turned into Content; the rest are measured from their text."""
+    spec = next(spec for spec in PANES if spec.id == "achievements")
+    section = present_sections(briefing, spec.sections)[0]
+    items = getattr(briefing, section)
+    rows = [(f"{item.id}-{n}", row_prompt(briefing, item, "en")) for n in range(2000 // len(items) + 1)
+            for item in items]
+    async with OneList().run_test(size=WIDE) as pilot:
+        item_list = pilot.app.query_one(ItemList)
+        built: list[Option] = []
+        get_visual = item_list._get_visual
+
+        def counted(option):
+            built.append(option)
+            return get_visual(option)
+
+        item_list._get_visual = counted  # type: ignore[method-assign]
+        item_list.show([(None, rows)])
+        await pilot.pause()
+        assert item_list.option_count == len(rows) > 2000
+        assert len(item_list._lines) >= len(rows)
+        assert len(set(built)) <= WIDE[1]
+        item_list.action_last()
+        await pilot.pause()
+        assert item_list.selected_id == rows[-1][0]
