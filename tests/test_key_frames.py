@@ -3,7 +3,10 @@ thousands of rows are measured without wrapping each row through Textual's Conte
 
 from __future__ import annotations
 
+import random
+
 import pytest
+from rich._wrap import divide_line
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.widgets.option_list import Option
@@ -13,7 +16,7 @@ from tui.model import LANGUAGES
 from tui.panes import PANES
 from tui.sections import present_sections
 from tui.widgets.browser_pane import row_prompt
-from tui.widgets.item_list import ItemList
+from tui.widgets.item_list import ItemList, wrapped_lines
 
 WIDE = (120, 36)
 
@@ -94,3 +97,12 @@ async def test_thousands_of_rows_are_measured_without_building_each_row(briefing
         item_list.action_last()
         await pilot.pause()
         assert item_list.selected_id == rows[-1][0]
+
+
+def test_wrapped_lines_counts_as_rich_divides():
+    """The ASCII shortcut agrees with ``rich._wrap.divide_line`` on words that fit, overflow and fold."""
+    generator = random.Random(13)
+    for _ in range(20_000):
+        line = "".join(generator.choice("ab cdefg  hij-,.Z") for _ in range(generator.randint(0, 60)))
+        width = generator.randint(1, 30)
+        assert wrapped_lines(line, width) == len(divide_line(line, width, fold=True)) + 1, (line, width)
