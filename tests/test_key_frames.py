@@ -1,5 +1,6 @@
-"""Keys answer within a frame: a list move redraws the list and the detail in one frame, and lists of
-thousands of rows are measured without wrapping each row through Textual's Content."""
+"""Keys answer within a frame: a list move redraws the list and the detail in one frame, lists of
+thousands of rows are measured without wrapping each row through Textual's Content, and a chart of
+a thousand targets is drawn a screenful at a time."""
 
 from __future__ import annotations
 
@@ -11,12 +12,14 @@ from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.widgets.option_list import Option
 
+from benchmarks.generate import write_large_briefing
 from tui.app import BriefingApp
 from tui.model import LANGUAGES
 from tui.panes import PANES
 from tui.sections import present_sections
 from tui.widgets.browser_pane import row_prompt
 from tui.widgets.item_list import ItemList, wrapped_lines
+from tui.widgets.target_chart import TargetChart, chart_parts
 
 WIDE = (120, 36)
 
@@ -106,3 +109,22 @@ def test_wrapped_lines_counts_as_rich_divides():
         line = "".join(generator.choice("ab cdefg  hij-,.Z") for _ in range(generator.randint(0, 60)))
         width = generator.randint(1, 30)
         assert wrapped_lines(line, width) == len(divide_line(line, width, fold=True)) + 1, (line, width)
+
+
+async def test_a_chart_of_many_targets_is_drawn_a_screenful_at_a_time(tmp_path):
+    """Drawing a thousand targets whole took seconds for the few lines on show: the chart draws a
+    screenful, and the next one when the reader scrolls to the end of it, until it is all drawn."""
+    app = BriefingApp(write_large_briefing(tmp_path, 1500), language="en")
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        chart = app.screen.query_one(TargetChart)
+        every = len(list(chart_parts(app.briefing, "en")))
+        assert 0 < len(chart._parts) < every
+        scroll = app.screen.query_one("#chart-scroll")
+        while len(chart._parts) < every:
+            drawn = len(chart._parts)
+            scroll.scroll_end(animate=False, immediate=True)
+            await pilot.pause()
+            assert len(chart._parts) > drawn
+        assert not chart.show_more()

@@ -96,7 +96,15 @@ class BrowserPane(Vertical):
         # The detail follows the selection within the key's own handling, so that the list and the
         # detail change in one frame: a message would arrive after the list had been drawn on its own.
         self.watch(self.item_list, "highlighted", self._selection_moved, init=False)
+        if self.spec.id == "targets":
+            self.watch(self.query_one("#chart-scroll"), "scroll_y", self._chart_scrolled, init=False)
         self.show(briefing_app(self.app).language)
+
+    def _chart_scrolled(self, scroll_y: float) -> None:
+        # The chart is drawn a screenful at a time: the reader near its end gets the next one.
+        scroll = self.query_one("#chart-scroll", VerticalScroll)
+        if scroll_y >= scroll.max_scroll_y - scroll.size.height:
+            self.query_one(TargetChart).show_more()
 
     def on_show(self) -> None:
         # A pane hidden while the language changed catches up when it is shown again.
