@@ -5,8 +5,6 @@ Everything from content is drawn as ``rich.text.Text``, never parsed as markup.
 
 from __future__ import annotations
 
-import operator
-
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -100,7 +98,7 @@ class DetailBody(SettledSize, Static):
 
 
 class RelatedHeading(SettledSize, Static):
-    """"Related", above the related items."""
+    """The "Related" heading above the related items."""
 
 
 class RelatedList(SettledSize, Rows):
@@ -144,7 +142,7 @@ class DetailView(SettledSize, VerticalScroll):
         yield RelatedList(id="related")
 
     def show(self, briefing: Briefing, item: Item | None, language: Language) -> None:
-        if self._shown is not None and all(map(operator.is_, self._shown, (briefing, item, language))):
+        if self._shown and self._shown[0] is briefing and self._shown[1] is item and self._shown[2] == language:
             return  # nothing to redraw: each redraw costs a layout and a frame
         same_item = item is self.item  # redrawn in another language: keep the related selection
         self.item = item
