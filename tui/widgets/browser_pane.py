@@ -93,7 +93,18 @@ class BrowserPane(Vertical):
             yield DetailView()
 
     def on_mount(self) -> None:
+        # The detail follows the selection within the key's own handling, so that the list and the
+        # detail change in one frame: a message would arrive after the list had been drawn on its own.
+        self.watch(self.item_list, "highlighted", self._selection_moved, init=False)
+        if self.spec.id == "targets":
+            self.watch(self.query_one("#chart-scroll"), "scroll_y", self._chart_scrolled, init=False)
         self.show(briefing_app(self.app).language)
+
+    def _chart_scrolled(self, scroll_y: float) -> None:
+        # The chart is drawn a screenful at a time: the reader near its end gets the next one.
+        scroll = self.query_one("#chart-scroll", VerticalScroll)
+        if scroll_y >= scroll.max_scroll_y - scroll.size.height:
+            self.query_one(TargetChart).show_more()
 
     def on_show(self) -> None:
         # A pane hidden while the language changed catches up when it is shown again.
@@ -137,8 +148,8 @@ class BrowserPane(Vertical):
     def select(self, item_id: str) -> bool:
         return self.item_list.select_id(item_id)
 
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option_list is self.item_list:
+    def _selection_moved(self, highlighted: int | None) -> None:
+        if highlighted is not None:  # None only while the rows are replaced: show() draws the detail after
             self.show_detail(briefing_app(self.app).language)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -17,6 +18,7 @@ from textual.widgets.option_list import Option
 from ..i18n import localize, other, ui
 from ..model import Achievement, Action, Briefing, GlossaryEntry, Item, Language, Target
 from ..sections import baseline_text, figure_text, item_kind_text, target_group, target_line_text
+from .item_list import Rows
 from .target_chart import horizontal_bar
 
 
@@ -79,11 +81,33 @@ def target_summary(briefing: Briefing, target: Target, language: Language) -> Te
     return text
 
 
-class RelatedList(OptionList):
+class SettledSize:
+    """A widget whose new size, found by a layout, does not ask for another layout.
+
+    Textual stores the size a layout gives a widget as a reactive that refreshes the layout again:
+    every item shown in the detail cost two layouts and two frames, the second 16 ms after the first,
+    to arrive at the same places. The first layout already placed this widget and its neighbours.
+    """
+
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        return super()._size_updated(size, virtual_size, container_size, layout=False)  # type: ignore[misc]
+
+
+class DetailBody(SettledSize, Static):
+    """The item itself."""
+
+
+class RelatedHeading(SettledSize, Static):
+    """The "Related" heading above the related items."""
+
+
+class RelatedList(SettledSize, Rows):
     """Items related to the one shown; Enter follows one."""
 
     DEFAULT_CSS = """
-    RelatedList { height: auto; max-height: 12; border: none; padding: 0; }
+    /* No scroll bar: one that comes and goes as the rows are replaced changes the width the rows were
+       measured at, and costs a layout and a frame more (12 lines hold 6 related items of two lines). */
+    RelatedList { height: auto; max-height: 12; border: none; padding: 0; overflow-y: hidden; }
     RelatedList:focus { border: none; }
     """
 
@@ -91,7 +115,7 @@ class RelatedList(OptionList):
         super().__init__(markup=False, **kwargs)
 
 
-class DetailView(VerticalScroll):
+class DetailView(SettledSize, VerticalScroll):
     """Shows one item; its related items are a list that can be followed."""
 
     DEFAULT_CSS = """
@@ -110,15 +134,19 @@ class DetailView(VerticalScroll):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.item: Item | None = None
+        self._shown: tuple[Briefing, Item | None, Language] | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(id="detail-body")
-        yield Static(id="related-heading")
+        yield DetailBody(id="detail-body")
+        yield RelatedHeading(id="related-heading")
         yield RelatedList(id="related")
 
     def show(self, briefing: Briefing, item: Item | None, language: Language) -> None:
+        if self._shown and self._shown[0] is briefing and self._shown[1] is item and self._shown[2] == language:
+            return  # nothing to redraw: each redraw costs a layout and a frame
         same_item = item is self.item  # redrawn in another language: keep the related selection
         self.item = item
+        self._shown = (briefing, item, language)
         body = self.query_one("#detail-body", Static)
         heading = self.query_one("#related-heading", Static)
         related = self.query_one(RelatedList)

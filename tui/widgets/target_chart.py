@@ -10,6 +10,7 @@ from the content.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from itertools import groupby
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
@@ -90,26 +91,38 @@ class Beside:
 
 def chart(briefing: Briefing, language: Language) -> RenderableType:
     """Every quantitative target of the briefing, drawn."""
+    return Group(*chart_parts(briefing, language))
+
+
+def chart_parts(briefing: Briefing, language: Language) -> Iterator[RenderableType]:
+    """The parts of the chart, top to bottom, each made only when it is asked for."""
     quantitative = [t for t in briefing.targets if t.kind == "quantitative" and t.value is not None]
-    parts: list[RenderableType] = []
     if any(t.baseline for t in quantitative):
         legend = f"█ {ui('Baseline', language)}  ▓ {ui('Target', language)}  ░ {ui('scale', language)}"
-        parts.append(Text(legend, style="italic"))
+        yield Text(legend, style="italic")
     for group_id, run in groupby(quantitative, key=lambda t: t.group):
         members = list(run)
         units = {(u.en, u.zh) if (u := target_unit(briefing, t)) else None for t in members}
         if group_id and len(members) > 1 and len(units) == 1:
             group = target_group(briefing, members[0])
             if group is not None:  # a format 1 group has no title of its own: its columns are labelled
-                parts.append(Text(localize(group.title, language), style="bold"))
-            parts.append(columns(briefing, members, language, group.scale if group else None))
+                yield Text(localize(group.title, language), style="bold")
+            yield columns(briefing, members, language, group.scale if group else None)
             continue
         for target in members:
-            parts.append(target_line(briefing, target, language))
-    qualitative = [t for t in briefing.targets if t.kind == "qualitative"]
+            yield target_line(briefing, target, language)
+    qualitative = sum(t.kind == "qualitative" for t in briefing.targets)
     if qualitative:
-        parts.append(Text(f"{ui('Qualitative targets', language)}: {len(qualitative)}"))
-    return Group(*parts)
+        yield Text(f"{ui('Qualitative targets', language)}: {qualitative}")
+
+
+def least_lines(part: RenderableType) -> int:
+    """The fewest lines ``part`` of a chart takes, at any width."""
+    if isinstance(part, Text):
+        return part.plain.count("\n") + 1
+    if isinstance(part, Beside):
+        return part.left.plain.count("\n") + 1
+    return 1
 
 
 def target_line(briefing: Briefing, target: Target, language: Language) -> Text:
@@ -128,11 +141,35 @@ def target_line(briefing: Briefing, target: Target, language: Language) -> Text:
 
 
 class TargetChart(Static):
-    """The drawn targets, above the target list."""
+    """The drawn targets, above the target list.
+
+    Drawn a screenful at a time: the chart of a briefing with a thousand targets took seconds to draw
+    whole, for the 15 lines of it on show. ``show_more`` draws the next screenful (when the reader
+    scrolls to the end of what is drawn)."""
 
     DEFAULT_CSS = """
     TargetChart { height: auto; padding: 0 1 1 1; border-bottom: solid $primary-muted; }
     """
 
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._parts: list[RenderableType] = []
+        self._to_come: Iterator[RenderableType] = iter(())
+
     def show(self, briefing: Briefing, language: Language) -> None:
-        self.update(chart(briefing, language))
+        self._parts, self._to_come = [], chart_parts(briefing, language)
+        self.show_more()
+
+    def show_more(self) -> bool:
+        """Draw at least a screenful more of the chart; False if it is all drawn already."""
+        lines = 0
+        screenful = self.app.size.height
+        for part in self._to_come:
+            self._parts.append(part)
+            lines += least_lines(part)
+            if lines >= screenful:
+                break
+        if not lines and self._parts:
+            return False
+        self.update(Group(*self._parts))
+        return True
