@@ -132,6 +132,7 @@ async def monkey(keys: int, seed: int, size: tuple[int, int] = (120, 36), burst_
                     raise failed(f"the app stopped ({app._exception!r})")
                 done[type(app.screen).__name__] += 1
             done["keys"] = sent
+            done["briefings opened"] = len(app.sessions)
             await pilot.resize_terminal(*size)
             for _ in range(8):  # close whatever is open: palette, search, help, details
                 await pilot.press("escape")

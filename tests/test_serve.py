@@ -114,7 +114,7 @@ def test_listening_beyond_loopback_warns_that_anyone_can_read_it(capsys, not_ser
     assert main(["serve", "--host", "0.0.0.0", "--port", "0", "--public-url", "http://example.test:8000"]) == 0
     assert "anyone who can reach this machine can read the briefing" in capsys.readouterr().err
     loopback, everywhere = not_served
-    assert loopback.public_url.startswith("http://127.0.0.1:") and loopback.title.startswith("2023 Guizhou")
+    assert loopback.public_url.startswith("http://127.0.0.1:") and loopback.title == "Library"  # no path: the library
     assert everywhere.public_url == "http://example.test:8000"
     for server in not_served:
         server.sock.close()
