@@ -25,7 +25,9 @@ GUIZHOU_ONLY = ["五個創新", "五个创新", "Integration indices", "融合�
 
 
 def plain(widget) -> str:
-    return str(widget.render())
+    """A Static's text as given (a ``Wrapped`` text is wrapped only when drawn)."""
+    content = widget.content
+    return content.plain if hasattr(content, "plain") else str(widget.render())
 
 
 def screen_text(app) -> str:

@@ -16,6 +16,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..i18n import localize, other, ui
+from ..line_breaks import Wrapped
 from ..model import Achievement, Action, Briefing, GlossaryEntry, Item, Language, Target
 from ..sections import baseline_text, figure_text, item_kind_text, target_group, target_line_text
 from .item_list import Rows
@@ -30,12 +31,12 @@ def paragraph_number(briefing: Briefing, offset: int) -> int:
 def item_renderable(briefing: Briefing, item: Item, language: Language) -> RenderableType:
     """Title, text in ``language`` then the other language, figures, extras and source quote."""
     parts: list[RenderableType] = [
-        Text(localize(item.title, language), style="bold"),
+        Wrapped(Text(localize(item.title, language), style="bold")),
         Text(item_kind_text(briefing, item, language), style="italic"),
         Text(""),
-        Text(localize(item.text, language)),
+        Wrapped(Text(localize(item.text, language))),
         Text(""),
-        Text(other(item.text, language), style="italic"),
+        Wrapped(Text(other(item.text, language), style="italic")),
     ]
     if isinstance(item, GlossaryEntry):
         parts += [Text(""), Text(ui("Editorial explanation, not from the article", language), style="bold italic")]
@@ -57,13 +58,13 @@ def item_renderable(briefing: Briefing, item: Item, language: Language) -> Rende
         measures.add_column()
         measures.add_column(overflow="fold")
         for measure in item.measures:
-            measures.add_row("•", Text(localize(measure.text, language)))
+            measures.add_row("•", Wrapped(Text(localize(measure.text, language))))
         parts.append(measures)
     if isinstance(item, Target):
         parts += [Text(""), target_summary(briefing, item, language)]
     quote = Text(f"{ui('Source quote', language)} (¶{paragraph_number(briefing, item.quote.start)})\n", style="bold")
     quote.append(f"「{item.quote.text}」")
-    parts += [Text(""), quote]
+    parts += [Text(""), Wrapped(quote)]
     return Group(*parts)
 
 

@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from ..line_breaks import Wrapped
 from ..model import Briefing, Language
 from ..sections import partial_text, source_facts, source_paragraphs
 
@@ -40,7 +41,7 @@ class SourceView(VerticalScroll, can_focus=True):
     def compose(self) -> ComposeResult:
         yield Static(id="source-facts")
         for number, (_, text) in enumerate(self.paragraphs, 1):
-            yield Static(self._paragraph(number, text), classes="paragraph", id=f"paragraph-{number}")
+            yield Static(Wrapped(self._paragraph(number, text)), classes="paragraph", id=f"paragraph-{number}")
 
     def on_mount(self) -> None:
         self.show_facts(self.app.language)  # type: ignore[attr-defined]
@@ -54,7 +55,7 @@ class SourceView(VerticalScroll, can_focus=True):
         for label, value in source_facts(self.briefing, language):
             text.append(f"{label}: ", style="bold")
             text.append(value + "\n")
-        self.query_one("#source-facts", Static).update(text[:-1] if text.plain.endswith("\n") else text)
+        self.query_one("#source-facts", Static).update(Wrapped(text[:-1] if text.plain.endswith("\n") else text))
 
     @staticmethod
     def _paragraph(number: int, text: str, span: tuple[int, int] | None = None) -> Text:
@@ -71,7 +72,7 @@ class SourceView(VerticalScroll, can_focus=True):
             inside = offset <= start < offset + len(text) + 1
             span = (start - offset, min(end, offset + len(text)) - offset) if inside else None
             widget.set_class(inside, "-highlighted")
-            widget.update(self._paragraph(number, text, span))
+            widget.update(Wrapped(self._paragraph(number, text, span)))
             if inside:
                 found = number
                 self.highlighted = (start, end)

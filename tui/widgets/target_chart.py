@@ -19,11 +19,13 @@ from rich.text import Text
 from textual.widgets import Static
 
 from ..i18n import localize, ui
+from ..line_breaks import Wrapped
 from ..model import Briefing, Language, Target
 from ..sections import baseline_text, number_text, target_group, target_line_text, target_unit, target_value_text
 
 BAR_WIDTH = 30
 COLUMN_HEIGHT = 5
+SHORT_COLUMN_HEIGHT, TALL = 2, 30  # columns this high in a terminal under TALL lines
 
 
 def axis_max(targets: list[Target], scale: float | None = None) -> float:
@@ -76,7 +78,7 @@ class Beside:
         self.left, self.right = left, right
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        gap = 2
+        gap = 4  # the axis's top value stands clear of the first label
         needed = sum(console.measure(part, options=options).maximum for part in (self.left, self.right)) + gap
         if options.max_width < needed:
             yield self.left
@@ -94,7 +96,8 @@ def chart(briefing: Briefing, language: Language) -> RenderableType:
     return Group(*chart_parts(briefing, language))
 
 
-def chart_parts(briefing: Briefing, language: Language) -> Iterator[RenderableType]:
+def chart_parts(briefing: Briefing, language: Language,
+                column_height: int = COLUMN_HEIGHT) -> Iterator[RenderableType]:
     """The parts of the chart, top to bottom, each made only when it is asked for."""
     quantitative = [t for t in briefing.targets if t.kind == "quantitative" and t.value is not None]
     if any(t.baseline for t in quantitative):
@@ -107,10 +110,10 @@ def chart_parts(briefing: Briefing, language: Language) -> Iterator[RenderableTy
             group = target_group(briefing, members[0])
             if group is not None:  # a format 1 group has no title of its own: its columns are labelled
                 yield Text(localize(group.title, language), style="bold")
-            yield columns(briefing, members, language, group.scale if group else None)
+            yield columns(briefing, members, language, group.scale if group else None, column_height)
             continue
         for target in members:
-            yield target_line(briefing, target, language)
+            yield Wrapped(target_line(briefing, target, language))
     qualitative = sum(t.kind == "qualitative" for t in briefing.targets)
     if qualitative:
         yield Text(f"{ui('Qualitative targets', language)}: {qualitative}")
@@ -118,6 +121,8 @@ def chart_parts(briefing: Briefing, language: Language) -> Iterator[RenderableTy
 
 def least_lines(part: RenderableType) -> int:
     """The fewest lines ``part`` of a chart takes, at any width."""
+    if isinstance(part, Wrapped):
+        part = part.text
     if isinstance(part, Text):
         return part.plain.count("\n") + 1
     if isinstance(part, Beside):
@@ -157,7 +162,10 @@ class TargetChart(Static):
         self._to_come: Iterator[RenderableType] = iter(())
 
     def show(self, briefing: Briefing, language: Language) -> None:
-        self._parts, self._to_come = [], chart_parts(briefing, language)
+        # In a short terminal the chart has a few lines above the list: shorter columns leave room for
+        # their axis and labels.
+        height = COLUMN_HEIGHT if self.app.size.height >= TALL else SHORT_COLUMN_HEIGHT
+        self._parts, self._to_come = [], chart_parts(briefing, language, height)
         self.show_more()
 
     def show_more(self) -> bool:
