@@ -9,17 +9,20 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import on
 from textual.app import App
 from textual.binding import Binding
 from textual.css.query import NoMatches
 from textual.events import Resize, Unmount
-from textual.reactive import reactive
 from textual.timer import Timer
 
-from .cache import load_briefing_cached, load_index, store_index
+from .app_authoring import Authoring
+from .app_library import LibraryActions
+from .app_search import SearchActions
+from .app_state import LIBRARY, WIDE
+from .cache import load_briefing_cached
 from .config import PreferenceStore, config_path, startup_notices
 from .i18n import LANGUAGE_NAMES, language_from_env, localize, next_language, ui
 from .loader import BriefingError
@@ -37,11 +40,8 @@ from .widgets.detail import DetailView
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
-    from rich.text import Text
 
     from .library import LibraryEntry, LibraryIndex
-    from .screens.library_screen import LibraryScreen
-    from .search import SearchHit, SearchIndex, SearchResult
 
 
 def _item_commands():
@@ -62,24 +62,23 @@ def _briefing_commands():
     return BriefingCommands
 
 
-LIBRARY = "library"  # the mode (screen stack) of the library; each briefing opened has one of its own
-
 # What only makes sense inside a briefing: in the library these keys do nothing and are not offered.
 _BRIEFING_ACTIONS = {"show_pane", "previous_pane", "next_pane", "next_hit", "previous_hit", "show_source",
                      "copy_item", "reload", "back"}
 
 
-class BriefingApp(App):
+class BriefingApp(SearchActions, LibraryActions, Authoring):
     """Browse a briefing: ``BriefingApp()`` opens the bundled one; pass a path or a Briefing for another,
     or ``library=[paths]`` for a library of briefings to choose from.
 
     What is app-wide (language, theme, preferences, keymap, help) lives here; what belongs to one open
     briefing lives in its ``BriefingSession``, shown in a screen stack (a Textual mode) of its own, so
-    each briefing of a library keeps its place while the reader moves between them."""
+    each briefing of a library keeps its place while the reader moves between them. Here: the screens,
+    keys, preferences and moving around in a briefing; search, the library and reloading are parts of
+    their own (``app_search``, ``app_library``, ``app_authoring``) over the shared ``app_state``."""
 
     COMMANDS = App.COMMANDS | {_item_commands, _pane_commands, _briefing_commands}
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
-    WIDE = 110
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]
 
     BINDINGS = [
         *(Binding(p.key, f"show_pane('{p.id}')", p.name, show=False, id=f"pane.{p.id}") for p in PANES),
@@ -95,13 +94,6 @@ class BriefingApp(App):
         Binding("question_mark,f1", "help", "Help", id="help"),
         Binding("q,ctrl+q", "quit", "Quit", id="quit"),
     ]
-
-    # Neither repaints the app: the screens and widgets that show them watch them and redraw themselves.
-    language: reactive[Language] = reactive("en", init=False, repaint=False)
-    # The search index of what is on show (a briefing, or the whole library) that searches will use
-    # from now on has arrived (the full one, or the literal one if the full one could not be built):
-    # an open search redoes its query with it.
-    index_ready: reactive[bool] = reactive(False, init=False, repaint=False)
 
     def __init__(self, briefing: Briefing | str | Path | None = None, *, library: Sequence[Path] | None = None,
                  language: Language | None = None, theme_name: str | None = None, config: Path | None = None,
@@ -165,25 +157,8 @@ class BriefingApp(App):
 
     # -- screens ------------------------------------------------------------------------
 
-    @property
-    def briefing(self) -> Briefing:
-        """The briefing on show (or, over the library, the one last shown)."""
-        if self.session is None:
-            raise LookupError("no briefing has been opened")
-        return self.session.briefing
-
-    @property
-    def history(self) -> list[Location]:
-        return self.session.history if self.session else []
-
     def get_default_screen(self) -> BrowserScreen:
         return self._browser_for(self.briefing)
-
-    def _library_screen(self) -> LibraryScreen:
-        from .screens.library_screen import LibraryScreen
-
-        assert self.library is not None
-        return LibraryScreen(self.library)
 
     def _browser_for(self, briefing: Briefing) -> BrowserScreen:
         """A briefing's screen, on the pane last chosen, unless this briefing has nothing there."""
@@ -249,16 +224,6 @@ class BriefingApp(App):
         """Whether preferences are kept in a file (not in a served session)."""
         return self.store.path is not None
 
-    @property
-    def browser(self) -> BrowserScreen:
-        """The screen of the briefing on show (callers check ``in_library`` first where it matters)."""
-        return cast(BrowserScreen, self.screen_stack[0])
-
-    @property
-    def in_library(self) -> bool:
-        """The reader is on the library (or something over it), not in a briefing."""
-        return self.current_mode == LIBRARY
-
     def is_known_theme(self, name: str) -> bool:
         return name in self.available_themes
 
@@ -320,10 +285,6 @@ class BriefingApp(App):
 
         self.push_screen(Palette(providers=[ThemeProvider], placeholder="Search for themes…"))
 
-    @property
-    def wide(self) -> bool:
-        return self.size.width >= self.WIDE
-
     # -- language -----------------------------------------------------------------------
 
     def watch_language(self) -> None:
@@ -339,19 +300,9 @@ class BriefingApp(App):
 
     # -- moving around ------------------------------------------------------------------
 
-    def _close_details(self) -> None:
-        while isinstance(self.screen, DetailScreen):
-            self.pop_screen()
-
     def selected_item(self) -> Item | None:
         """The item the reader is on: the open detail's, else the list selection."""
         return self.screen.item if isinstance(self.screen, DetailScreen) else self.browser.current_item()
-
-    def current_location(self) -> Location:
-        if isinstance(self.screen, DetailScreen):
-            return Location(self.browser.active_pane, self.screen.item.id, detail_open=True,
-                            via_link=self.screen.via_link)
-        return self.browser.location()
 
     async def action_show_pane(self, pane_id: str) -> None:
         if self.quitting:  # the command palette calls this directly, not through a key
@@ -480,211 +431,3 @@ class BriefingApp(App):
         rows += [("help", b) for b in HelpScreen.BINDINGS]
         rows += [("in the library", b) for b in (*LibraryScreen.BINDINGS, *LibraryList.BINDINGS)]
         return rows
-
-    # -- reloading (for authors) --------------------------------------------------------
-
-    def _reload_if_changed(self) -> None:
-        if self._file_watch.changed() and not isinstance(self.screen, TooSmallScreen):
-            self.run_worker(self.action_reload(), group="reload", exclusive=True)
-
-    async def action_reload(self) -> None:
-        """Read the briefing's files again, keeping the reader's place; a file with errors is not
-        taken: its problems are shown and the briefing as it was stays on screen."""
-        from .loader import read_briefing
-
-        session = self.session
-        if session is None or not session.briefing.path or self.in_library:
-            return
-        briefing, errors = read_briefing(session.briefing.path)
-        if self.watch_files:
-            self._file_watch.changed()  # what was just read is seen: a ctrl+r is not followed by a second reload
-        if briefing is None:
-            lines = [ui("Not reloaded; the file has problems:", self.language), *map(str, errors[:6])]
-            self.notify("\n".join(lines), severity="error", markup=False, timeout=20)
-            return
-        location = self.current_location()
-        while len(self.screen_stack) > 1:
-            self.pop_screen()
-        session.replace(briefing)
-        self.index_ready = False
-        await self.browser.show_briefing(briefing, location.pane)
-        if location.item_id in briefing.by_id() and self.browser.lists(location.item_id):
-            self.browser.pane(location.pane).select(location.item_id)
-        self._build_index()
-        self._say_what_is_left(reloaded=True)
-
-    def _say_what_is_left(self, reloaded: bool) -> None:
-        """What `briefing check` would still ask of the author (and that the reload happened), as one notice."""
-        from .authoring import to_dos
-
-        left = to_dos(Path(self.briefing.path))
-        lines = [ui("Reloaded.", self.language)] if reloaded else []
-        if left:
-            lines += [ui("{count} to do in the file.", self.language).format(count=len(left)), *map(str, left[:3])]
-        if lines:
-            self.notify("\n".join(lines), markup=False, timeout=6)
-
-    # -- the library --------------------------------------------------------------------
-
-    async def action_show_library(self) -> None:
-        """Back to the library; each briefing keeps its place (its screens stay as they were)."""
-        if self.library is None or self.in_library or self.quitting:
-            return
-        self._close_details()
-        await self.switch_mode(LIBRARY)
-        self.index_ready = self._library_index is not None and self._library_index_full
-
-    async def open_briefing(self, position: int) -> BriefingSession | None:
-        """Show the library's briefing at ``position``, where the reader left it; read it the first time."""
-        assert self.library is not None
-        entry = self.library[position]
-        session = self.sessions.get(position)
-        if session is None:
-            briefing, errors, cache_key = load_briefing_cached(entry.path)
-            if briefing is None:  # broken since the library was read
-                self.notify("\n".join(map(str, errors[:3])), severity="error", markup=False, timeout=10)
-                return None
-            session = BriefingSession(briefing, cache_key, mode=f"briefing-{position}")
-            self.sessions[position] = session
-            screen = self._browser_for(briefing)
-            self.add_mode(session.mode, lambda: screen)
-        self.session = session
-        self.index_ready = session.index is not None
-        await self.switch_mode(session.mode)
-        if session.index is None:
-            self._build_index()
-        return session
-
-    async def open_library_item(self, doc_id: str) -> BriefingSession | None:
-        """Open an item found by a library search: its briefing, then the item, as a jump (Esc comes back)."""
-        if self._library_index is None or self.quitting:
-            return None
-        entry, item_id = self._library_index.locate(doc_id)
-        assert self.library is not None
-        session = await self.open_briefing(self.library.index(entry))
-        if session is not None and item_id in session.briefing.by_id():
-            await self.open_item(item_id)
-        return session
-
-    @work(thread=True, exclusive=True, group="library-index", exit_on_error=False)
-    def _build_library_index(self) -> None:
-        """The cached index of every briefing; else a literal one at once (quick), then the full one."""
-        from .library import cached_library_index, library_index
-
-        assert self.library is not None
-        index = cached_library_index(self.library)
-        if index is None:
-            self.call_from_thread(self._library_index_built, library_index(self.library, full=False), False)
-            index = library_index(self.library)
-        self.call_from_thread(self._library_index_built, index, True)
-
-    def _library_index_built(self, index: LibraryIndex, full: bool) -> None:
-        self._library_index, self._library_index_full = index, full
-        if self.in_library:
-            self.index_ready = full
-
-    def search_library(self, query: str, limit: int = 100) -> SearchResult:
-        """Search every briefing of the library; nothing is found until the first index arrives."""
-        if self._library_index is None:
-            from .search import SearchResult
-
-            return SearchResult(query, [], [])
-        return self._library_index.search(query, limit)
-
-    # -- search -------------------------------------------------------------------------
-
-    def _build_index(self) -> None:
-        if self.in_library:
-            if self._library_index is None:
-                self._build_library_index()
-        elif self.session is not None:
-            self._build_session_index(self.session)
-
-    @work(thread=True, group="index", exit_on_error=False)
-    def _build_session_index(self, session: BriefingSession) -> None:
-        """The session's full index, from the cache or built; the literal one, with a notice, if it fails."""
-        from .search import SearchIndex, build_index
-
-        briefing, cache_key = session.briefing, session.cache_key
-        try:
-            index = load_index(cache_key) if cache_key else None
-            if not isinstance(index, SearchIndex):
-                index = build_index(briefing)
-                if cache_key:
-                    store_index(cache_key, index)
-        except Exception as error:  # noqa: BLE001 - any failure leaves search literal, and the app goes on
-            self.call_from_thread(self._index_failed, session, briefing, error)
-            return
-        self.call_from_thread(self._index_built, session, briefing, index)
-
-    def _index_built(self, session: BriefingSession, briefing: Briefing, index: SearchIndex) -> None:
-        if briefing is not session.briefing:
-            return  # built for a version of the briefing that has since been reloaded
-        session.index = index
-        if session is self.session and not self.in_library:
-            self.index_ready = True
-
-    def _index_failed(self, session: BriefingSession, briefing: Briefing, error: Exception) -> None:
-        self._index_built(session, briefing, session.literal_fallback())
-        self.notify(f"{ui('Search index unavailable; literal matches only', self.language)}: {error}",
-                    severity="warning", markup=False, timeout=8)
-
-    def search(self, query: str, limit: int = 100) -> SearchResult:
-        """Search what is on show: the briefing (literally until its full index is ready), or the library."""
-        if self.in_library or self.session is None:
-            return self.search_library(query, limit)
-        return self.session.search(query, limit)
-
-    def describe_hit(self, hit: SearchHit, language: Language) -> Text:
-        """A search hit as a result row: in a briefing its pane, over the library its briefing too."""
-        if self.in_library or self.session is None:
-            from .screens.library_screen import library_hit_prompt
-
-            assert self._library_index is not None  # nothing is found before it exists
-            return library_hit_prompt(self._library_index, hit, language)
-        from .screens.search_screen import hit_prompt
-
-        return hit_prompt(self.briefing, hit, language)
-
-    async def choose_hit(self, doc_id: str, found: list[str]) -> None:
-        """Open what a search found (``found``: every id it found, best first, kept for n and N)."""
-        if self.in_library:
-            library = self._library_index
-            session = await self.open_library_item(doc_id)
-            if session is not None and library is not None:
-                entry, item_id = library.locate(doc_id)
-                session.keep_hits([each for place, each in map(library.locate, found) if place == entry], item_id)
-            return
-        if self.session is not None:
-            self.session.keep_hits(found, doc_id)
-            await self.open_item(doc_id)
-
-    def action_search(self) -> None:
-        from .screens.search_screen import SearchScreen
-
-        if isinstance(self.screen, SearchScreen):
-            return
-        screen = SearchScreen(self.describe_hit, self.search, self.language, lambda: self.index_ready)
-
-        async def chosen(doc_id: str | None) -> None:
-            if doc_id is not None and screen.result is not None:
-                await self.choose_hit(doc_id, screen.result.ids)
-
-        self.push_screen(screen, chosen)
-
-    async def action_next_hit(self) -> None:
-        await self._step_hit(+1)
-
-    async def action_previous_hit(self) -> None:
-        await self._step_hit(-1)
-
-    async def _step_hit(self, delta: int) -> None:
-        """n / N: the next or previous item of the last search, like less and vim."""
-        session = self.session
-        item_id = session.step_hit(delta) if session else None
-        if session is None or item_id is None:
-            self.notify(ui("No search yet: press / to search.", self.language), severity="warning", markup=False)
-            return
-        self._close_details()
-        await self.browser.go_to(item_id)
-        self.notify(f"{session.hit_position + 1} / {len(session.hits)}", timeout=1.5)

@@ -1,0 +1,90 @@
+"""What every part of the app reads: the reader's language, the library and its open briefings (one
+``BriefingSession`` each), the one on show and its screen, and whether the search index is ready.
+
+``BriefingApp`` is made of this and of the parts that act on it (search, the library, reloading),
+each in a module of its own; nothing here draws anything.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual.app import App
+from textual.reactive import reactive
+
+from .model import Briefing, Language
+from .screens.browser import BrowserScreen
+from .screens.detail_screen import DetailScreen
+from .session import BriefingSession, Location
+
+if TYPE_CHECKING:
+    from .library import LibraryEntry, LibraryIndex
+    from .search import SearchResult
+    from .watch import FileWatch
+
+WIDE = 110  # columns from which a detail sits beside its list
+LIBRARY = "library"  # the mode (screen stack) of the library; each briefing opened has one of its own
+
+
+class AppState(App):
+    """The state the parts of BriefingApp share; BriefingApp sets it up."""
+
+    # Neither repaints the app: the screens and widgets that show them watch them and redraw themselves.
+    language: reactive[Language] = reactive("en", init=False, repaint=False)
+    # The search index of what is on show (a briefing, or the whole library) that searches will use
+    # from now on has arrived (the full one, or the literal one if the full one could not be built):
+    # an open search redoes its query with it.
+    index_ready: reactive[bool] = reactive(False, init=False, repaint=False)
+
+    library: list[LibraryEntry] | None  # the briefings listed, or None for one briefing opened alone
+    sessions: dict[int, BriefingSession]  # by position in the library
+    session: BriefingSession | None  # the briefing on show, or last shown over the library
+    quitting: bool
+    watch_files: bool
+    initial_pane: str
+    _library_index: LibraryIndex | None
+    _library_index_full: bool
+    _file_watch: FileWatch
+
+    @property
+    def briefing(self) -> Briefing:
+        """The briefing on show (or, over the library, the one last shown)."""
+        if self.session is None:
+            raise LookupError("no briefing has been opened")
+        return self.session.briefing
+
+    @property
+    def history(self) -> list[Location]:
+        return self.session.history if self.session else []
+
+    @property
+    def browser(self) -> BrowserScreen:
+        """The screen of the briefing on show (callers check ``in_library`` first where it matters)."""
+        return cast(BrowserScreen, self.screen_stack[0])
+
+    @property
+    def in_library(self) -> bool:
+        """The reader is on the library (or something over it), not in a briefing."""
+        return self.current_mode == LIBRARY
+
+    @property
+    def wide(self) -> bool:
+        return self.size.width >= WIDE
+
+    def _close_details(self) -> None:
+        while isinstance(self.screen, DetailScreen):
+            self.pop_screen()
+
+    def current_location(self) -> Location:
+        if isinstance(self.screen, DetailScreen):
+            return Location(self.browser.active_pane, self.screen.item.id, detail_open=True,
+                            via_link=self.screen.via_link)
+        return self.browser.location()
+
+    if TYPE_CHECKING:  # what the parts call in each other, defined where each belongs
+        async def open_item(self, item_id: str, via_link: bool = False) -> None: ...
+        def _build_index(self) -> None: ...
+        def _build_library_index(self) -> object: ...  # a Worker
+        def _browser_for(self, briefing: Briefing) -> BrowserScreen: ...
+        def search_library(self, query: str, limit: int = 100) -> SearchResult: ...
+        async def open_library_item(self, doc_id: str) -> BriefingSession | None: ...
