@@ -111,12 +111,12 @@ async def test_each_briefing_keeps_its_place_while_the_reader_moves_between_them
 
 async def test_a_briefing_opens_on_a_pane_it_has_something_for():
     app = library_app()
-    app.initial_pane = "targets"  # the pane last chosen, in a briefing that had targets
     async with app.run_test(size=WIDE) as pilot:
-        await pilot.press("j", "enter")  # the national conference: no targets
+        await pilot.press("G", "enter", "4", "0")  # Targets chosen in Guizhou
+        await pilot.press("g", "j", "enter")  # the national conference: no targets
         assert app.briefing.meeting.title.en == TITLES_NEWEST_FIRST[1]
         assert app.browser.active_pane == "overview"
-        await pilot.press("0", "G", "enter")
+        await pilot.press("0", "g", "enter")  # Hefei has one
         assert app.browser.active_pane == "targets"
 
 
@@ -197,4 +197,21 @@ def test_a_folder_without_briefings_is_said_plainly(tmp_path, capsys):
     from tui.cli import main
 
     assert main([str(tmp_path)]) == 1
-    assert capsys.readouterr().err == f"briefing: no briefing files (*.yaml) in {tmp_path}\n"
+    assert capsys.readouterr().err == f"briefing: no briefing files (*.yaml, *.yml) in {tmp_path}\n"
+
+
+async def test_the_pane_chosen_in_one_briefing_is_where_the_next_one_opens_and_the_list_follows_the_reader():
+    app = library_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("enter", "3")  # Hefei, on Actions
+        await pilot.press("0", "j", "enter")  # the national conference opens on Actions too
+        assert app.briefing.meeting.title.en == TITLES_NEWEST_FIRST[1] and app.browser.active_pane == "actions"
+        await pilot.press("0")
+        rows = app.screen.query_one(LibraryList)
+        assert str(rows.get_option_at_index(rows.highlighted).prompt).startswith(TITLES_NEWEST_FIRST[1])
+        await pilot.press("ctrl+p", *"Guizhou")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("0")  # back from a briefing opened by the palette: the list is on it
+        assert str(rows.get_option_at_index(rows.highlighted).prompt).startswith(TITLES_NEWEST_FIRST[2])

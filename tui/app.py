@@ -15,8 +15,9 @@ from textual import on
 from textual.app import App
 from textual.binding import Binding
 from textual.css.query import NoMatches
-from textual.events import Resize, Unmount
+from textual.events import Key, Resize, Unmount
 from textual.timer import Timer
+from textual.widgets import Input
 
 from .app_authoring import Authoring
 from .app_library import LibraryActions
@@ -161,8 +162,8 @@ class BriefingApp(SearchActions, LibraryActions, Authoring):
         return self._browser_for(self.briefing)
 
     def _browser_for(self, briefing: Briefing) -> BrowserScreen:
-        """A briefing's screen, on the pane last chosen, unless this briefing has nothing there."""
-        pane = self.initial_pane
+        """A briefing's screen, on the pane last chosen (in any briefing), unless this one has nothing there."""
+        pane = self.store.in_effect.get("pane", self.initial_pane)
         sections = next(spec.sections for spec in PANES if spec.id == pane)
         if sections and not present_sections(briefing, sections):
             pane = next(spec.id for spec in PANES if not spec.sections or present_sections(briefing, spec.sections))
@@ -184,6 +185,15 @@ class BriefingApp(SearchActions, LibraryActions, Authoring):
             self._file_watch = FileWatch(watched_paths(self.briefing))
             self.set_interval(1.0, self._reload_if_changed)
             self._say_what_is_left(reloaded=False)
+
+    def on_key(self, event: Key) -> None:
+        """A character that comes back to the app while a text box has the keys was typed before the box
+        had them: with the / that opened search or the f that went to the filter, Textual delivered it to
+        the widget focused then, and it would be lost (or taken as a command). It goes into the box."""
+        box = self.focused
+        if isinstance(box, Input) and event.is_printable and event.character:
+            event.prevent_default()  # not App's own handler: no binding acts on it
+            box.insert_text_at_cursor(event.character)
 
     def _checked_keymap(self, keymap: dict[str, str]) -> dict[str, str]:
         """The usable entries of the keymap; each bad one is a problem naming its line."""
@@ -232,6 +242,8 @@ class BriefingApp(SearchActions, LibraryActions, Authoring):
 
     def on_resize(self, event: Resize) -> None:
         self._fit_to(event.size.width, event.size.height)
+        if event.size.width < WIDE and self.browsing and self.screen is self.browser and self.browser.detail_has_focus:
+            self.browser.focus_pane()  # the detail beside the list is hidden when narrow: the keys go to the list
 
     def _fit_to(self, width: int, height: int) -> None:
         """Say the terminal is too small, rather than draw garbage, below MIN_WIDTH×MIN_HEIGHT."""

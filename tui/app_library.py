@@ -4,7 +4,7 @@ the list searches every briefing at once."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual import work
 
@@ -33,6 +33,9 @@ class LibraryActions(AppState):
             return
         self._close_details()
         await self.switch_mode(LIBRARY)
+        if self.session is not None:  # the list is on the briefing the reader comes back from
+            position = next(k for k, session in self.sessions.items() if session is self.session)
+            cast("LibraryScreen", self.screen_stack[0]).highlight(position)
         self.index_ready = self._library_index is not None and self._library_index_full
 
     async def open_briefing(self, position: int) -> BriefingSession | None:

@@ -88,7 +88,7 @@ class SearchActions(AppState):
             self.session.keep_hits(found, doc_id)
             await self.open_item(doc_id)
 
-    def action_search(self) -> None:
+    async def action_search(self) -> None:
         from .screens.search_screen import SearchScreen
 
         if isinstance(self.screen, SearchScreen):
@@ -99,7 +99,8 @@ class SearchActions(AppState):
             if doc_id is not None and screen.result is not None:
                 await self.choose_hit(doc_id, screen.result.ids)
 
-        self.push_screen(screen, chosen)
+        # Awaited: the keys typed with the / are handled once the box is there to take them.
+        await self.push_screen(screen, chosen)
 
     async def action_next_hit(self) -> None:
         await self._step_hit(+1)

@@ -340,7 +340,7 @@ def run_app(paths: list[Path], language: Language | None, theme: str | None, per
         _write("stderr", "briefing: --watch follows one briefing file; name the file\n")
         return 2
     if not single and not library:
-        _write("stderr", f"briefing: no briefing files (*.yaml) in {', '.join(map(str, paths))}\n")
+        _write("stderr", f"briefing: no briefing files (*.yaml, *.yml) in {', '.join(map(str, paths))}\n")
         return 1
     from .app import BriefingApp
 

@@ -126,8 +126,9 @@ class LibraryScreen(Screen):
     """Every briefing at hand. Enter opens one; o sorts; f filters; / searches them all; 0 comes back here."""
 
     DEFAULT_CSS = """
-    LibraryScreen #library-filter { margin: 0 1; display: none; }
-    LibraryScreen #library-filter.-shown { display: block; }
+    /* One line, always there: f puts the keys in it at once, so what is typed with the f is kept. */
+    LibraryScreen #library-filter { margin: 0 1; height: 1; border: none; padding: 0 1; background: $boost; }
+    LibraryScreen #library-filter:focus { border: none; background: $primary 25%; }
     LibraryScreen #library-status { margin: 0 1; height: auto; text-style: italic; color: $text-muted; }
     LibraryScreen LibraryList { margin: 0 1; }
     """
@@ -174,6 +175,14 @@ class LibraryScreen(Screen):
         self.filter_box.placeholder = ui("Filter by title, place, kind or date…", language)
         self.query_one("#library-status", Static).update(self._status(len(shown), words, language))
 
+    def highlight(self, position: int) -> None:
+        """Put the list on the briefing at ``position`` (if the filter shows it)."""
+        listed = self.query_one(LibraryList)
+        try:
+            listed.highlighted = listed.get_option_index(str(position))
+        except Exception:  # OptionDoesNotExist: filtered out; the list stays where it is
+            return
+
     def _status(self, shown: int, words: str, language: Language) -> str:
         total = len(self.entries)
         count = (count_text(total, "1 briefing", "{count} briefings", language) if shown == total else
@@ -183,7 +192,9 @@ class LibraryScreen(Screen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "close_filter":
-            return self.filter_box.has_class("-shown")
+            return self.filter_box.has_focus or bool(self.filter_box.value)
+        if action == "open":
+            return self.query_one(LibraryList).selected_id is not None
         return True
 
     def action_sort(self) -> None:
@@ -192,9 +203,7 @@ class LibraryScreen(Screen):
         self.show()
 
     def action_filter(self) -> None:
-        self.filter_box.add_class("-shown")
-        self.filter_box.focus()
-        self.refresh_bindings()
+        self.set_focus(self.filter_box)  # now, not after a refresh: the keys typed with the f go into it
 
     def action_close_filter(self) -> None:
         """Esc: a filter being typed is kept and the list takes the keys; Esc again clears it."""
@@ -203,9 +212,7 @@ class LibraryScreen(Screen):
             self.query_one(LibraryList).focus()
             return
         box.value = ""
-        box.remove_class("-shown")
         self.query_one(LibraryList).focus()
-        self.refresh_bindings()
 
     @on(SearchBox.Changed, "#library-filter")
     def _filter_changed(self) -> None:
@@ -216,9 +223,14 @@ class LibraryScreen(Screen):
         event.stop()
         self.query_one(LibraryList).focus()
 
+    async def action_open(self) -> None:
+        """Enter: open the highlighted briefing. An action, awaited before the next key is handled, so
+        a pane key typed with the Enter acts in the briefing it opens."""
+        chosen = self.query_one(LibraryList).selected_id
+        if chosen is not None and self.is_current and not briefing_app(self.app).quitting:
+            await briefing_app(self.app).open_briefing(int(chosen))
+
     @on(OptionList.OptionSelected, "#library-list")
-    async def _open(self, event: OptionList.OptionSelected) -> None:
+    async def _clicked(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        app = briefing_app(self.app)
-        if event.option.id is not None and not event.option.disabled and self.is_current and not app.quitting:
-            await app.open_briefing(int(event.option.id))
+        await self.action_open()

@@ -105,7 +105,7 @@ class SearchScreen(ModalScreen[str | None]):
         yield KeyHints()  # this screen's keys, over the browser's (which do not reach through the box)
 
     def on_mount(self) -> None:
-        self.query_one(SearchBox).focus()
+        self.set_focus(self.query_one(SearchBox))  # now: the keys typed with the / go into it
         self.run_search(self.query_text)
         # The results of a search typed while the index was being built are redone when it arrives.
         self.watch(self.app, "index_ready", self._index_arrived, init=False)
@@ -148,6 +148,9 @@ class SearchScreen(ModalScreen[str | None]):
             results.highlighted = (current + delta) % results.option_count
 
     def action_choose(self) -> None:
+        typed = self.query_one(SearchBox).value
+        if (self.result.query if self.result else "") != typed:  # Enter typed with the query, ahead of its search
+            self.run_search(typed)
         results = self.query_one(OptionList)
         if results.highlighted is not None and results.option_count:
             self.close(results.get_option_at_index(results.highlighted).id)

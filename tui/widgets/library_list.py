@@ -20,16 +20,11 @@ class LibraryList(OptionList):
         Binding("up,k", "cursor_up", "Up", show=False, id="library.up"),
         Binding("home,g", "first", "First", show=False, id="library.first"),
         Binding("end,G", "last", "Last", show=False, id="library.last"),
-        Binding("enter", "select", "Open", id="library.open"),
+        Binding("enter", "screen.open", "Open", id="library.open"),
     ]
 
     def __init__(self, **kwargs) -> None:
         super().__init__(markup=False, **kwargs)
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "select":  # nothing to open: no row, or a broken briefing
-            return self.selected_id is not None
-        return True
 
     @property
     def selected_id(self) -> str | None:

@@ -1,0 +1,68 @@
+"""Keys typed together are kept, in order, whatever the first of them opens: a search box, a filter
+box or a briefing. (Held down or typed fast, keys reach the app before the screen they open is drawn.)"""
+
+from __future__ import annotations
+
+from benchmarks.monkey import burst
+from tui.app import BriefingApp
+from tui.library import briefing_files
+from tui.screens.search_screen import SearchScreen
+from tui.widgets.search_box import SearchBox
+
+from .conftest import CONTENT
+
+WIDE = (120, 36)
+
+
+def library_app() -> BriefingApp:
+    return BriefingApp(library=briefing_files([CONTENT]), language="en", persist=False)
+
+
+async def test_what_is_typed_with_the_slash_goes_into_the_search_box():
+    app = BriefingApp(language="en", persist=False)
+    async with app.run_test(size=WIDE) as pilot:
+        await burst(pilot, ["slash", "d", "a", "t", "a"])
+        assert isinstance(app.screen, SearchScreen)
+        assert app.screen.query_one(SearchBox).value == "data"
+        assert app.screen.result is not None and app.screen.result.query == "data"
+
+
+async def test_what_is_typed_with_f_goes_into_the_library_filter():
+    app = library_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await burst(pilot, ["f", "b", "e", "i", "j"])
+        assert app.screen.query_one("#library-filter", SearchBox).value == "beij"
+
+
+async def test_a_pane_key_typed_with_enter_in_the_library_acts_in_the_briefing_it_opens():
+    app = library_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await burst(pilot, ["enter", "3"])
+        assert not app.in_library and app.browser.active_pane == "actions"
+        await burst(pilot, ["0", "j", "enter", "4"])
+        assert app.briefing.meeting.title.en == "2024 National Data Work Conference"
+        assert app.browser.active_pane == "targets"
+
+
+async def test_a_burst_after_the_slash_is_typed_then_chosen_not_taken_as_commands():
+    app = BriefingApp(language="en", persist=False)
+    async with app.run_test(size=WIDE) as pilot:
+        await burst(pilot, ["slash", "d", "a", "t", "a", "enter"])
+        assert app.language == "en"  # the t was typed, not a language switch
+        assert not isinstance(app.screen, SearchScreen)  # Enter chose the first result of "data"
+        hits = app.session.hits
+        assert app.browser.current_item().id == hits[0]
+        await burst(pilot, ["n"])
+        assert len(hits) > 2 and app.browser.current_item().id == hits[1]  # and n went on to the next
+
+
+async def test_narrowing_the_terminal_with_the_detail_focused_gives_the_keys_back_to_the_list():
+    app = BriefingApp(language="en", persist=False)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("2", "enter")
+        assert app.browser.detail_has_focus
+        await pilot.resize_terminal(70, 24)
+        await pilot.pause()
+        assert app.focused is app.browser.pane("achievements").item_list
+        await pilot.press("j")
+        assert app.browser.current_item() == app.briefing.achievements[1]
