@@ -100,6 +100,16 @@ def wrapped_lines(line: str, width: int) -> int:
     return breaks + 1
 
 
+def moves(scope: str) -> list[Binding]:
+    """The keys that move in a list (vim's and the arrows), their binding ids under ``scope``."""
+    return [
+        Binding("down,j", "cursor_down", "Down", show=False, id=f"{scope}.down"),
+        Binding("up,k", "cursor_up", "Up", show=False, id=f"{scope}.up"),
+        Binding("home,g", "first", "First", show=False, id=f"{scope}.first"),
+        Binding("end,G", "last", "Last", show=False, id=f"{scope}.last"),
+    ]
+
+
 class ItemList(Rows):
     """Lists items by title; vim keys move, h/l and ←/→ change pane."""
 
@@ -110,10 +120,7 @@ class ItemList(Rows):
     """
 
     BINDINGS = [
-        Binding("down,j", "cursor_down", "Down", show=False, id="list.down"),
-        Binding("up,k", "cursor_up", "Up", show=False, id="list.up"),
-        Binding("home,g", "first", "First", show=False, id="list.first"),
-        Binding("end,G", "last", "Last", show=False, id="list.last"),
+        *moves("list"),
         Binding("enter", "select", "Open detail", id="list.open"),
         Binding("left,h", "app.previous_pane", "Previous pane", show=False, id="list.previous-pane"),
         Binding("right,l", "app.next_pane", "Next pane", show=False, id="list.next-pane"),

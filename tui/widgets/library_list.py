@@ -5,6 +5,8 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.widgets import OptionList
 
+from .item_list import moves
+
 
 class LibraryList(OptionList):
     """Briefings by title; vim keys move, Enter opens. A briefing that cannot be opened is shown, disabled."""
@@ -16,10 +18,7 @@ class LibraryList(OptionList):
     """
 
     BINDINGS = [
-        Binding("down,j", "cursor_down", "Down", show=False, id="library.down"),
-        Binding("up,k", "cursor_up", "Up", show=False, id="library.up"),
-        Binding("home,g", "first", "First", show=False, id="library.first"),
-        Binding("end,G", "last", "Last", show=False, id="library.last"),
+        *moves("library"),
         Binding("enter", "screen.open", "Open", id="library.open"),
     ]
 
