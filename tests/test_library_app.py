@@ -215,3 +215,48 @@ async def test_the_pane_chosen_in_one_briefing_is_where_the_next_one_opens_and_t
         await pilot.pause()
         await pilot.press("0")  # back from a briefing opened by the palette: the list is on it
         assert str(rows.get_option_at_index(rows.highlighted).prompt).startswith(TITLES_NEWEST_FIRST[2])
+
+
+async def test_a_search_left_open_in_one_briefing_still_searches_that_briefing_after_visiting_another():
+    from benchmarks.monkey import burst
+
+    app = library_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("enter")  # Hefei
+        hefei = app.session
+        await burst(pilot, ["slash", "d", "a", "t", "a"])
+        await pilot.press("ctrl+p", *"Guizhou")
+        await pilot.pause()
+        await pilot.press("enter")  # the palette opens Guizhou over Hefei's open search
+        await pilot.pause()
+        assert app.briefing.meeting.title.en == TITLES_NEWEST_FIRST[2]
+        await app.workers.wait_for_complete()
+        await pilot.press("0", "g", "enter")  # back to Hefei: its search is still open, on Hefei
+        assert app.session is hefei and isinstance(app.screen, SearchScreen)
+        await pilot.press("enter")
+        assert app.browser.current_item().id in hefei.briefing.by_id()
+
+
+async def test_a_file_name_cannot_drive_the_terminal(tmp_path):
+    folder = tmp_path / "shelf"
+    folder.mkdir()
+    (folder / "ok\x1b]2;TITLE\x07.yaml").write_text("format: 2\n", encoding="utf-8")
+    app = library_app(folder)
+    async with app.run_test(size=WIDE):
+        row = str(app.screen.query_one(LibraryList).get_option_at_index(0).prompt)
+        assert "\x1b" not in row and "\x07" not in row and "TITLE" in row
+
+
+async def test_opening_a_briefing_again_while_its_index_builds_builds_it_once(monkeypatch):
+    import tui.search
+
+    built = []
+    real = tui.search.build_index
+    monkeypatch.setattr(tui.search, "build_index", lambda briefing: built.append(briefing) or real(briefing))
+    from benchmarks.monkey import burst
+
+    app = library_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await burst(pilot, ["enter", "0", "enter", "0", "enter"])
+        await app.workers.wait_for_complete()
+        assert len(built) == 1 and app.session.index is not None

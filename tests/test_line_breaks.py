@@ -38,12 +38,9 @@ def test_every_line_fits_and_no_line_begins_or_ends_with_the_wrong_punctuation(w
 def test_a_latin_word_is_never_cut_when_it_fits_on_a_line():
     text = "力爭數字經濟增加值占GDP比重達到40%以上 and the Guiyang Big Data Exchange"
     for width in range(8, 40):
-        for line in lines_of(text, width):
-            words = line.split()
-            assert all(word in text.split() or not word.isascii() or len(word) <= 1 or word in text
-                       for word in words)
-        for a, b in zip(lines_of(text, width), lines_of(text, width)[1:], strict=False):
-            assert not (a[-1:].isascii() and a[-1:].isalnum() and b[:1].isascii() and b[:1].isalnum())
+        lines = lines_of(text, width)
+        for a, b in zip(lines, lines[1:], strict=False):
+            assert not (a[-1:].isascii() and a[-1:].isalnum() and b[:1].isascii() and b[:1].isalnum()), (width, a, b)
 
 
 def test_english_wraps_where_rich_wraps_it():

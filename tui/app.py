@@ -111,8 +111,8 @@ class BriefingApp(SearchActions, LibraryActions, Authoring):
             self.DEFAULT_MODE = LIBRARY  # type: ignore[misc]
         super().__init__()
         if "TEXTUAL_ANIMATIONS" not in os.environ:
-            # A reader jumping between panes wants the pane now: the tab underline's glide alone
-            # costs more CPU than drawing the pane (set TEXTUAL_ANIMATIONS=full to have it back).
+            # A reader jumping between panes wants the pane now: an animation costs more CPU than
+            # drawing the pane (set TEXTUAL_ANIMATIONS=full to have animations back).
             self.animation_level = "none"
         self.library: list[LibraryEntry] | None = None
         self.sessions: dict[int, BriefingSession] = {}  # by position in the library

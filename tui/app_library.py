@@ -10,6 +10,8 @@ from textual import work
 
 from .app_state import LIBRARY, AppState
 from .cache import load_briefing_cached
+from .i18n import ui
+from .loader import sanitise
 from .session import BriefingSession
 
 if TYPE_CHECKING:
@@ -46,7 +48,7 @@ class LibraryActions(AppState):
         if session is None:
             briefing, errors, cache_key = load_briefing_cached(entry.path)
             if briefing is None:  # broken since the library was read
-                self.notify("\n".join(map(str, errors[:3])), severity="error", markup=False, timeout=10)
+                self.notify(sanitise("\n".join(map(str, errors[:3]))), severity="error", markup=False, timeout=10)
                 return None
             session = BriefingSession(briefing, cache_key, mode=f"briefing-{position}")
             self.sessions[position] = session
@@ -76,10 +78,15 @@ class LibraryActions(AppState):
         from .library import cached_library_index, library_index
 
         assert self.library is not None
-        index = cached_library_index(self.library)
-        if index is None:
-            self.call_from_thread(self._library_index_built, library_index(self.library, full=False), False)
-            index = library_index(self.library)
+        try:
+            index = cached_library_index(self.library)
+            if index is None:
+                self.call_from_thread(self._library_index_built, library_index(self.library, full=False), False)
+                index = library_index(self.library)
+        except Exception as error:  # noqa: BLE001 - search stays as it was (literal, or nothing), said once
+            message = f"{ui('Search index unavailable; literal matches only', self.language)}: {error}"
+            self.call_from_thread(self.notify, message, severity="warning", markup=False, timeout=8)
+            return
         self.call_from_thread(self._library_index_built, index, True)
 
     def _library_index_built(self, index: LibraryIndex, full: bool) -> None:

@@ -26,7 +26,8 @@ class SearchActions(AppState):
         if self.in_library:
             if self._library_index is None:
                 self._build_library_index()
-        elif self.session is not None:
+        elif self.session is not None and self.session.index is None and not self.session.building:
+            self.session.building = True  # once: keys that reopen the briefing meanwhile start no other build
             self._build_session_index(self.session)
 
     @work(thread=True, group="index", exit_on_error=False)
@@ -49,7 +50,7 @@ class SearchActions(AppState):
     def _index_built(self, session: BriefingSession, briefing: Briefing, index: SearchIndex) -> None:
         if briefing is not session.briefing:
             return  # built for a version of the briefing that has since been reloaded
-        session.index = index
+        session.index, session.building = index, False
         if session is self.session and not self.in_library:
             self.index_ready = True
 
@@ -89,15 +90,27 @@ class SearchActions(AppState):
             await self.open_item(doc_id)
 
     async def action_search(self) -> None:
-        from .screens.search_screen import SearchScreen
+        from .screens.search_screen import SearchScreen, hit_prompt
 
         if isinstance(self.screen, SearchScreen):
             return
-        screen = SearchScreen(self.describe_hit, self.search, self.language, lambda: self.index_ready)
+        # What the screen searches is fixed now: the reader may open another briefing (from the palette)
+        # while it waits in this one's screens.
+        session = None if self.in_library else self.session
+        if session is None:
+            screen = SearchScreen(self.describe_hit, self.search_library, self.language, lambda: self.index_ready)
+        else:
+            screen = SearchScreen(lambda hit, language: hit_prompt(session.briefing, hit, language), session.search,
+                                  self.language, lambda: session.index is not None)
 
         async def chosen(doc_id: str | None) -> None:
-            if doc_id is not None and screen.result is not None:
+            if doc_id is None or screen.result is None:
+                return
+            if session is None:
                 await self.choose_hit(doc_id, screen.result.ids)
+            elif session is self.session and not self.in_library:
+                session.keep_hits(screen.result.ids, doc_id)
+                await self.open_item(doc_id)
 
         # Awaited: the keys typed with the / are handled once the box is there to take them.
         await self.push_screen(screen, chosen)

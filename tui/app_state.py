@@ -34,7 +34,8 @@ class AppState(App):
     # The search index of what is on show (a briefing, or the whole library) that searches will use
     # from now on has arrived (the full one, or the literal one if the full one could not be built):
     # an open search redoes its query with it.
-    index_ready: reactive[bool] = reactive(False, init=False, repaint=False)
+    # Set again when a better index arrives (the literal one, then the full one): always a change.
+    index_ready: reactive[bool] = reactive(False, init=False, repaint=False, always_update=True)
 
     library: list[LibraryEntry] | None  # the briefings listed, or None for one briefing opened alone
     sessions: dict[int, BriefingSession]  # by position in the library

@@ -31,7 +31,7 @@ commands:
                                        files open a library of them; none opens the library of the bundled
                                        briefings and your own folder (see README); --watch (one file)
                                        reloads it when the file changes
-  briefing check [PATH|DIR ...]        validate briefing or theme files, or every briefing of a folder
+  briefing check [PATH|DIR ...]        validate briefing, theme or config files, or every briefing of a folder
                                        (--coverage: what is not quoted)
   briefing new ARTICLE.txt             start a briefing from an article: sources and a skeleton
   briefing export [PATH] --format F    write a briefing as json or markdown to stdout
@@ -65,7 +65,7 @@ def _check_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("paths", nargs="*", type=Path,
                         help="files to check, or folders: every *.yaml and *.yml file in each, not in its "
-                             "subfolders (default: the bundled briefing)")
+                             "subfolders (default: the bundled briefings and your own folder)")
     parser.add_argument("--coverage", action="store_true",
                         help="also print the share of the source's Han characters that quotes cover, "
                              "and every passage no quote covers yet")

@@ -38,6 +38,7 @@ class BriefingSession:
         self.mode = mode  # the app's screen stack this briefing is shown in
         self.history: list[Location] = []
         self.index: SearchIndex | None = None
+        self.building = False  # its full index is being built
         self._literal_index: SearchIndex | None = None
         self.hits: list[str] = []
         self.hit_position = -1
@@ -47,7 +48,7 @@ class BriefingSession:
         self.briefing, self.cache_key = briefing, None
         self.history.clear()
         self.hits, self.hit_position = [], -1
-        self.index, self._literal_index = None, None
+        self.index, self._literal_index, self.building = None, None, False
 
     def search(self, query: str, limit: int = 100) -> SearchResult:
         """Search with the full index, or literally until it is ready: never wait for it."""

@@ -18,7 +18,8 @@ from textual.widgets.option_list import Option
 from ..app_access import briefing_app
 from ..i18n import localize, to_simplified, to_traditional, ui
 from ..library import LibraryEntry, LibraryIndex
-from ..model import Language
+from ..loader import sanitise
+from ..model import Bilingual, Language
 from ..search import SearchHit
 from ..sections import BUILTIN_KINDS, date_text
 from ..widgets.key_hints import KeyHints
@@ -43,15 +44,17 @@ def count_text(count: int, one: str, more: str, language: Language) -> str:
 
 
 def entry_title(entry: LibraryEntry, language: Language) -> str:
-    return localize(entry.meeting.title, language) if entry.meeting else entry.path.name
+    return localize(entry.meeting.title, language) if entry.meeting else sanitise(entry.path.name)
 
 
 def entry_prompt(entry: LibraryEntry, language: Language) -> Text:
     """A briefing's row: its title; date, place, kind and counts; its source's script and completeness."""
     meeting = entry.meeting
     if meeting is None or entry.error is not None:
-        row = Text(entry.path.name, style="bold")
-        row.append(f"\n  ✗ {ui('Cannot be opened', language)}: {entry.error}")
+        # A file's name (and the error naming it) is the file system's, not ours: nothing in it may
+        # reach the terminal as a control sequence.
+        row = Text(sanitise(entry.path.name), style="bold")
+        row.append(f"\n  ✗ {ui('Cannot be opened', language)}: {sanitise(entry.error or '')}")
         return row
     facts = [date_text(meeting, language)]
     if meeting.place:
@@ -72,8 +75,7 @@ def library_hit_prompt(library: LibraryIndex, hit: SearchHit, language: Language
     """A hit of a library search: the item's title, its briefing and pane, and a snippet."""
     entry, _ = library.locate(hit.document.id)
     fields = hit.document.fields  # a title in English, then in the source's script
-    title = {"en": fields[0][2], "zh-Hans": to_simplified(fields[1][2]), "zh-Hant": to_traditional(fields[1][2])}[
-        language]
+    title = localize(Bilingual(fields[0][2], fields[1][2], entry.script or "Hant"), language)
     prompt = Text(title, style="bold")
     prompt.append(f"  · {entry_title(entry, language)} · {pane_name(hit.document.section, language)}",
                   style="italic")

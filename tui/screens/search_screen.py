@@ -111,6 +111,10 @@ class SearchScreen(ModalScreen[str | None]):
         self.watch(self.app, "index_ready", self._index_arrived, init=False)
 
     def _index_arrived(self) -> None:
+        if self.is_current:  # a search waiting under another screen redoes its query when it is back
+            self.run_search(self.query_one(SearchBox).value)
+
+    def on_screen_resume(self) -> None:
         self.run_search(self.query_one(SearchBox).value)
 
     def on_input_changed(self, event: SearchBox.Changed) -> None:
