@@ -24,6 +24,7 @@ from textual_serve.server import Server
 
 from .cache import load_briefing_cached, load_index, store_index
 from .i18n import language_from_env, localize, ui
+from .library import library_index, read_library
 from .model import Language
 from .search import build_index
 from .themes import load_themes
@@ -117,6 +118,8 @@ def serve(paths: Sequence[Path], *, host: str, port: int, public_url: str | None
             # Built once here rather than by every visitor's session, which reads it from the cache.
             store_index(cache_key, build_index(briefing))
         briefings.append(briefing)
+    if len(paths) > 1:  # a library: its combined index too, once here rather than by every session
+        library_index(read_library(list(paths)))
     if theme is not None:
         known = set(BUILTIN_THEMES) | {t.name for t in load_themes()[0]}
         if theme not in known:
