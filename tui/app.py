@@ -118,7 +118,6 @@ class BriefingApp(SearchActions, LibraryActions, Authoring):
         self.sessions: dict[int, BriefingSession] = {}  # by position in the library
         self.session: BriefingSession | None = None  # the briefing on show, or last shown over the library
         self._library_index: LibraryIndex | None = None
-        self._library_index_full = False
         if library is not None:
             from .library import read_library
 

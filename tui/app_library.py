@@ -38,7 +38,7 @@ class LibraryActions(AppState):
         if self.session is not None:  # the list is on the briefing the reader comes back from
             position = next(k for k, session in self.sessions.items() if session is self.session)
             cast("LibraryScreen", self.screen_stack[0]).highlight(position)
-        self.index_ready = self._library_index is not None and self._library_index_full
+        self.index_ready = self._library_index is not None and self._library_index.full
 
     async def open_briefing(self, position: int) -> BriefingSession | None:
         """Show the library's briefing at ``position``, where the reader left it; read it the first time."""
@@ -65,9 +65,8 @@ class LibraryActions(AppState):
         """Open an item found by a library search: its briefing, then the item, as a jump (Esc comes back)."""
         if self._library_index is None or self.quitting:
             return None
-        entry, item_id = self._library_index.locate(doc_id)
-        assert self.library is not None
-        session = await self.open_briefing(self.library.index(entry))
+        _, item_id = self._library_index.locate(doc_id)
+        session = await self.open_briefing(self._library_index.position(doc_id))
         if session is not None and item_id in session.briefing.by_id():
             await self.open_item(item_id)
         return session
@@ -81,18 +80,18 @@ class LibraryActions(AppState):
         try:
             index = cached_library_index(self.library)
             if index is None:
-                self.call_from_thread(self._library_index_built, library_index(self.library, full=False), False)
+                self.call_from_thread(self._library_index_built, library_index(self.library, full=False))
                 index = library_index(self.library)
         except Exception as error:  # noqa: BLE001 - search stays as it was (literal, or nothing), said once
             message = f"{ui('Search index unavailable; literal matches only', self.language)}: {error}"
             self.call_from_thread(self.notify, message, severity="warning", markup=False, timeout=8)
             return
-        self.call_from_thread(self._library_index_built, index, True)
+        self.call_from_thread(self._library_index_built, index)
 
-    def _library_index_built(self, index: LibraryIndex, full: bool) -> None:
-        self._library_index, self._library_index_full = index, full
+    def _library_index_built(self, index: LibraryIndex) -> None:
+        self._library_index = index
         if self.in_library:
-            self.index_ready = full
+            self.index_ready = index.full
 
     def search_library(self, query: str, limit: int = 100) -> SearchResult:
         """Search every briefing of the library; nothing is found until the first index arrives."""

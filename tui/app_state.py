@@ -44,19 +44,22 @@ class AppState(App):
     watch_files: bool
     initial_pane: str
     _library_index: LibraryIndex | None
-    _library_index_full: bool
     _file_watch: FileWatch
 
     @property
-    def briefing(self) -> Briefing:
-        """The briefing on show (or, over the library, the one last shown)."""
+    def current(self) -> BriefingSession:
+        """The session on show (or, over the library, the one last shown)."""
         if self.session is None:
             raise LookupError("no briefing has been opened")
-        return self.session.briefing
+        return self.session
+
+    @property
+    def briefing(self) -> Briefing:
+        return self.current.briefing
 
     @property
     def history(self) -> list[Location]:
-        return self.session.history if self.session else []
+        return self.current.history
 
     @property
     def browser(self) -> BrowserScreen:

@@ -210,8 +210,12 @@ class LibraryIndex:
 
     def locate(self, doc_id: str) -> tuple[LibraryEntry, str]:
         """The briefing a document is from, and the item's id in it."""
-        position, _, item_id = doc_id.partition(":")
-        return self.entries[int(position)], item_id
+        return self.entries[self.position(doc_id)], doc_id.partition(":")[2]
+
+    @staticmethod
+    def position(doc_id: str) -> int:
+        """Where, in the library's entries, the briefing a document is from stands."""
+        return int(doc_id.partition(":")[0])
 
 
 def library_index(entries: Sequence[LibraryEntry], full: bool = True) -> LibraryIndex:

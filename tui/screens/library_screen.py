@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from ..app_access import briefing_app
 from ..i18n import localize, to_simplified, to_traditional, ui
@@ -182,7 +182,7 @@ class LibraryScreen(Screen):
         listed = self.query_one(LibraryList)
         try:
             listed.highlighted = listed.get_option_index(str(position))
-        except Exception:  # OptionDoesNotExist: filtered out; the list stays where it is
+        except OptionDoesNotExist:  # filtered out: the list stays where it is
             return
 
     def _status(self, shown: int, words: str, language: Language) -> str:

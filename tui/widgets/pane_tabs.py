@@ -89,11 +89,6 @@ class PaneTabs(Widget):
 
 def _fit(text: str, width: int) -> str:
     """``text`` cut to ``width`` cells, with … where it was cut."""
-    if cell_len(text) <= width:
-        return text
-    out = ""
-    for char in text:
-        if cell_len(out + char) > width - 1:
-            break
-        out += char
-    return out + "…"
+    fitted = Text(text)
+    fitted.truncate(width, overflow="ellipsis")
+    return fitted.plain
