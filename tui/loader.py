@@ -166,11 +166,7 @@ def compose_yaml(name: str, text: str) -> tuple[yaml.Node | None, ContentError |
     try:
         root = yaml.compose(text, Loader=SafeLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = " ".join(filter(None, [exc.context, exc.problem])) or "invalid YAML"
-        hint = _yaml_hint(problem, text, mark)
-        return None, ContentError(name, line, column, "(yaml)", f"invalid YAML: {problem}{hint}")
+        return None, _yaml_error(name, text, exc)
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow, such as a raw ESC
         offset = exc.position
         line = text.count("\n", 0, offset) + 1
@@ -184,6 +180,71 @@ def compose_yaml(name: str, text: str) -> tuple[yaml.Node | None, ContentError |
     if root is None:
         return None, ContentError(name, 1, 1, "(file)", "file is empty")
     return root, None
+
+
+_CLOSERS = {"[": "]", "{": "}", '"': '"', "'": "'"}
+_FLOW_STARTS = (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken)
+_FLOW_ENDS = (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)
+
+
+def _yaml_error(name: str, text: str, exc: yaml.MarkedYAMLError) -> ContentError:
+    """The error at the place an author must look. A bracket or quote left open is reported where it
+    opens, not where the parser gave up: that is often the end of the file, a line past the last one."""
+    opened = _unclosed(text, exc)
+    if opened is not None:
+        opener = text[opened.index]
+        return ContentError(name, opened.line + 1, opened.column + 1, "(yaml)",
+                            f"invalid YAML: this {opener!r} is never closed: no {_CLOSERS[opener]!r} "
+                            "before the end of the file")
+    mark = exc.problem_mark or exc.context_mark
+    line, column = _position(text, mark)
+    problem = " ".join(filter(None, [exc.context, exc.problem])) or "invalid YAML"
+    where = ""
+    if exc.context_mark and mark and exc.context_mark.line != mark.line and _opener(text, exc.context_mark):
+        where = (f" (the {_opener(text, exc.context_mark)!r} at line {exc.context_mark.line + 1}, "
+                 f"column {exc.context_mark.column + 1} is not closed)")
+    hint = _yaml_hint(problem, text, mark)
+    return ContentError(name, line, column, "(yaml)", f"invalid YAML: {problem}{where}{hint}")
+
+
+def _position(text: str, mark: yaml.Mark | None) -> tuple[int, int]:
+    """Line and column (from 1) of ``mark``; the end of the last line for a mark past it."""
+    if mark is None:
+        return 1, 1
+    lines = text.splitlines() or [""]
+    if mark.line >= len(lines):
+        return len(lines), len(lines[-1]) + 1
+    return mark.line + 1, mark.column + 1
+
+
+def _opener(text: str, mark: yaml.Mark) -> str:
+    """The bracket or quote at ``mark``, or nothing."""
+    char = text[mark.index:mark.index + 1]
+    return char if char in _CLOSERS else ""
+
+
+def _unclosed(text: str, exc: yaml.MarkedYAMLError) -> yaml.Mark | None:
+    """Where a bracket or quote opens that the file ends inside, or None."""
+    problem, context = exc.problem_mark, exc.context_mark
+    if problem is None or text[problem.index:].strip():
+        return None
+    if context is not None and _opener(text, context):
+        return context
+    return _innermost_open_flow(text)
+
+
+def _innermost_open_flow(text: str) -> yaml.Mark | None:
+    """The last ``[`` or ``{`` still open where the scanner stops (quotes and comments skipped)."""
+    opened: list[yaml.Mark] = []
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if isinstance(token, _FLOW_STARTS):
+                opened.append(token.start_mark)
+            elif isinstance(token, _FLOW_ENDS) and opened:
+                opened.pop()
+    except yaml.YAMLError:
+        pass  # the error being reported; the brackets open up to it are what we want
+    return opened[-1] if opened else None
 
 
 def _yaml_hint(problem: str, text: str, mark: yaml.Mark | None) -> str:
