@@ -7,6 +7,7 @@ import yaml
 from textual.command import CommandPalette
 
 from tui.app import BriefingApp
+from tui.commands import Palette
 from tui.config import read_preferences, save_changes, startup_notices
 from tui.keymap import check_keymap, parse_key
 from tui.screens.help_screen import HelpScreen, help_rows
@@ -119,7 +120,8 @@ async def test_a_config_with_a_syntax_error_is_byte_for_byte_unchanged_after_a_s
         await pilot.pause()
         assert config.read_text(encoding="utf-8") == BROKEN
         assert len(warnings) == 1  # warned once, at start; not again on every change
-        assert f"{config}:10:1: (yaml): invalid YAML" in warnings[0] and "not saved" in warnings[0]
+        assert f"{config}:9:1: (yaml): invalid YAML: this '[' is never closed" in warnings[0]
+        assert "not saved" in warnings[0]
         await pilot.press("q")
     assert config.read_text(encoding="utf-8") == BROKEN
 
@@ -362,6 +364,18 @@ async def test_a_remapped_key_works_and_help_shows_it(config):
         assert rows["language"] == "L" and rows["pane.targets"] == "f4" and rows["copy"] == "y"
 
 
+async def test_the_palette_key_is_in_the_help_and_may_be_moved(config):
+    config.write_text("keymap:\n  palette: ctrl+o\n  copy: ctrl+p\n", encoding="utf-8")
+    app = BriefingApp(language="en", config=config)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+o")
+        assert Palette.is_open(app)
+        await pilot.press("escape", "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        rows = {row[3]: row[:2] for row in help_rows(app.screen.bindings, app.screen.keymap)}
+        assert rows["palette"] == ("ctrl+o", "Find an item, a pane or a briefing") and rows["copy"][0] == "ctrl+p"
+
+
 @pytest.mark.parametrize(("key", "expected", "problem"), [
     ("f4", "f4", None),
     ("?", "question_mark", None),
@@ -394,7 +408,7 @@ def test_remaps_may_swap_keys_and_quit_keeps_ctrl_q():
     assert keymap == {"search": "t", "language": "slash", "quit": "f10,ctrl+q"} and problems == []
     _, problems = check_keymap({"help": "ctrl+q", "copy": "ctrl+p"}, BriefingApp.all_bindings())
     assert [message for _, message in problems] == ["ctrl+q always quits; keeping question_mark,f1",
-                                                    "ctrl+p already does command_palette (everywhere); keeping y"]
+                                                    "ctrl+p already does palette (everywhere); keeping y"]
 
 
 async def test_an_unknown_saved_theme_is_named_at_its_line(config):

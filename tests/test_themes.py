@@ -29,7 +29,7 @@ def test_the_shipped_themes_are_valid_and_named_after_their_files():
     ("bad-colour.yaml", (4, 13, "background"), "not a colour"),
     ("unknown-field.yaml", (4, 1, "colour"), "unknown theme field"),
     ("missing-primary.yaml", (2, 1, "primary"), "missing field"),
-    ("not-yaml.yaml", (4, 1, "(yaml)"), "invalid YAML"),
+    ("not-yaml.yaml", (3, 10, "(yaml)"), "this '{' is never closed"),
 ])
 def test_a_bad_theme_is_refused_with_file_line_and_reason(name, where, fragment, capsys):
     theme, errors = read_theme_file(BROKEN_THEMES / name)

@@ -194,6 +194,7 @@ _UI_ZH: dict[str, tuple[str, str]] = {
     "Previous result": ("上一個結果", "上一个结果"),
     "Open result": ("開啟結果", "打开结果"),
     "Close help": ("關閉說明", "关闭帮助"),
+    "Find an item, a pane or a briefing": ("尋找條目、面板或簡報", "查找条目、面板或简报"),
     "Scroll down": ("向下捲動", "向下滚动"),
     "Scroll up": ("向上捲動", "向上滚动"),
     # The help table

@@ -70,9 +70,9 @@ def _keys_of(binding: Binding) -> list[str]:
 
 
 def _textual_bindings() -> list[tuple[str, Binding]]:
-    """Textual's own app-wide keys (ctrl+q, ctrl+c, ctrl+p): a remap must not take them."""
-    palette = Binding(App.COMMAND_PALETTE_BINDING, "command_palette", "Command palette")
-    return [(EVERYWHERE, binding) for binding in [*Binding.make_bindings(App.BINDINGS), palette]]
+    """Textual's own app-wide keys (ctrl+q, ctrl+c): a remap must not take them. The app declares
+    the palette's key itself, so that a keymap may move it."""
+    return [(EVERYWHERE, binding) for binding in Binding.make_bindings(App.BINDINGS)]
 
 
 def check_keymap(keymap: Mapping[str, str],

@@ -59,10 +59,12 @@ class KeyHints(Widget):
         hints: dict[str, Hint] = {}
         palette = None
         for _, binding, enabled, _ in screen.active_bindings.values():
-            is_palette = binding.key == self.app.COMMAND_PALETTE_BINDING
+            # Found by its action, wherever a keymap put it; its hint keeps Textual's short word.
+            is_palette = binding.action == "command_palette"
             if not (is_palette or binding.show) or binding.action in hints:
                 continue
-            hint = Hint(binding.key, self.app.get_key_display(binding), ui(binding.description, language), enabled)
+            words = ui("palette" if is_palette else binding.description, language)
+            hint = Hint(binding.key, self.app.get_key_display(binding), words, enabled)
             if not is_palette:
                 hints[binding.action] = hint
             elif self.app.ENABLE_COMMAND_PALETTE:
