@@ -260,3 +260,29 @@ async def test_opening_a_briefing_again_while_its_index_builds_builds_it_once(mo
         await burst(pilot, ["enter", "0", "enter", "0", "enter"])
         await app.workers.wait_for_complete()
         assert len(built) == 1 and app.session.index is not None
+
+
+async def test_a_briefing_reloaded_from_the_library_shows_its_new_content_in_the_list_and_its_search(shelf):
+    app = library_app(shelf)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("down", "down", "enter")
+        assert app.briefing.meeting.title.en == TITLES_NEWEST_FIRST[2]
+        await app.workers.wait_for_complete()  # the library's index, and this briefing's
+        path = shelf / "guizhou-2023.yaml"
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("en: 2023 Guizhou Provincial Big Data Work Conference",
+                                     "en: 2023 Guizhou Big Data Conference, revised", 1)
+                            .replace("en: Assessment of 2022", "en: Zephyrine assessment of 2022", 1),
+                        encoding="utf-8")
+        await pilot.press("ctrl+r")
+        await app.workers.wait_for_complete()
+        assert app.briefing.meeting.title.en == "2023 Guizhou Big Data Conference, revised"
+        await pilot.press("0")
+        assert isinstance(app.screen, LibraryScreen)
+        assert "2023 Guizhou Big Data Conference, revised" in listed(app)
+        rows = app.screen.query_one(LibraryList)
+        assert rows.highlighted == 2  # still on the briefing come back from
+        found = app.search_library("zephyrine")
+        assert [app._library_index.locate(doc)[1] for doc in found.ids] == ["assessment"]
+        await pilot.press("f", *"revised")
+        assert listed(app) == ["2023 Guizhou Big Data Conference, revised"]

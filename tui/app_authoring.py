@@ -8,6 +8,7 @@ from pathlib import Path
 from .app_state import AppState
 from .i18n import ui
 from .screens.too_small import TooSmallScreen
+from .session import BriefingSession
 
 
 class Authoring(AppState):
@@ -41,7 +42,19 @@ class Authoring(AppState):
         if location.item_id in briefing.by_id() and self.browser.lists(location.item_id):
             self.browser.pane(location.pane).select(location.item_id)
         self._build_index()
+        if self.library is not None:
+            self._library_follows(session)
         self._say_what_is_left(reloaded=True)
+
+    def _library_follows(self, session: BriefingSession) -> None:
+        """The reloaded briefing's row in the library and the library's search follow its new content."""
+        from .library import read_library
+
+        assert self.library is not None
+        position = next(k for k, open_session in self.sessions.items() if open_session is session)
+        self.library[position] = read_library([self.library[position].path])[0]
+        self._library_index = None
+        self._build_library_index()
 
     def _say_what_is_left(self, reloaded: bool) -> None:
         """What `briefing check` would still ask of the author (and that the reload happened), as one notice."""

@@ -89,6 +89,9 @@ class LibraryActions(AppState):
         self.call_from_thread(self._library_index_built, index)
 
     def _library_index_built(self, index: LibraryIndex) -> None:
+        assert self.library is not None
+        if any(built is not listed for built, listed in zip(index.entries, self.library, strict=True)):
+            return  # a briefing was reloaded while this was built; the build that follows has it
         self._library_index = index
         if self.in_library:
             self.index_ready = index.full

@@ -145,6 +145,7 @@ class LibraryScreen(Screen):
         super().__init__()
         self.entries = entries
         self.haystacks = [haystack(entry) for entry in entries]
+        self._listed = list(entries)  # the entries the rows show (the app replaces one on a reload)
         self.sort = SORTS[0][0]
 
     def compose(self) -> ComposeResult:
@@ -157,6 +158,15 @@ class LibraryScreen(Screen):
     def on_mount(self) -> None:
         self.watch(self.app, "language", self.show)
         self.query_one(LibraryList).focus()
+
+    def on_screen_resume(self) -> None:
+        """Rows of briefings reloaded while the reader was in them show what they hold now."""
+        changed = [k for k, entry in enumerate(self.entries) if entry is not self._listed[k]]
+        for k in changed:
+            self.haystacks[k] = haystack(self.entries[k])
+        self._listed = list(self.entries)
+        if changed:
+            self.show()
 
     @property
     def filter_box(self) -> SearchBox:
