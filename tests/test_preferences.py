@@ -365,7 +365,7 @@ async def test_a_remapped_key_works_and_help_shows_it(config):
 
 
 async def test_the_palette_key_is_in_the_help_and_may_be_moved(config):
-    config.write_text("keymap:\n  palette: ctrl+o\n  copy: ctrl+p\n", encoding="utf-8")
+    config.write_text("keymap:\n  command-palette: ctrl+o\n  copy: ctrl+p\n", encoding="utf-8")
     app = BriefingApp(language="en", config=config)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+o")
@@ -373,7 +373,8 @@ async def test_the_palette_key_is_in_the_help_and_may_be_moved(config):
         await pilot.press("escape", "question_mark")
         assert isinstance(app.screen, HelpScreen)
         rows = {row[3]: row[:2] for row in help_rows(app.screen.bindings, app.screen.keymap)}
-        assert rows["palette"] == ("ctrl+o", "Find an item, a pane or a briefing") and rows["copy"][0] == "ctrl+p"
+        assert rows["command-palette"] == ("ctrl+o", "Find an item, a pane or a briefing")
+        assert rows["copy"][0] == "ctrl+p"
 
 
 @pytest.mark.parametrize(("key", "expected", "problem"), [
@@ -408,7 +409,7 @@ def test_remaps_may_swap_keys_and_quit_keeps_ctrl_q():
     assert keymap == {"search": "t", "language": "slash", "quit": "f10,ctrl+q"} and problems == []
     _, problems = check_keymap({"help": "ctrl+q", "copy": "ctrl+p"}, BriefingApp.all_bindings())
     assert [message for _, message in problems] == ["ctrl+q always quits; keeping question_mark,f1",
-                                                    "ctrl+p already does palette (everywhere); keeping y"]
+                                                    "ctrl+p already does command-palette (everywhere); keeping y"]
 
 
 async def test_an_unknown_saved_theme_is_named_at_its_line(config):

@@ -95,7 +95,7 @@ class BriefingApp(SearchActions, LibraryActions, Authoring):
         Binding("question_mark,f1", "help", "Help", id="help"),
         # Textual's own palette key, declared here so that the help lists it and a keymap may move it.
         Binding("ctrl+p", "command_palette", "Find an item, a pane or a briefing", show=False, priority=True,
-                id="palette"),
+                id="command-palette"),
         Binding("q,ctrl+q", "quit", "Quit", id="quit"),
     ]
 
