@@ -32,7 +32,7 @@ Phrase = tuple[str, tuple[str, ...]]
 
 
 def _lines(path: Path) -> str:
-    """A table's text without its ``#`` lines."""
+    """A table's text after the ``#`` lines that head it."""
     text = path.read_text(encoding="utf-8")
     while text.startswith("#"):
         text = text.partition("\n")[2]
@@ -48,7 +48,7 @@ def simplification() -> dict[int, int]:
 def _pinyin() -> tuple[str, str]:
     """The readings of single characters, and the phrases between newlines (every line follows one)."""
     readings, _, phrases = _lines(PINYIN).partition("\n")
-    return readings, "\n" + phrases
+    return readings, "\n" + phrases.rstrip("\n") + "\n"
 
 
 @cache
