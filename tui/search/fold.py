@@ -1,23 +1,22 @@
-"""Folding text for search, one character for one character.
+"""Folding text for search, one character for one character, and reading it as pinyin.
 
 Search compares folded text: Latin lower-cased, Traditional Chinese turned into
 Simplified. Folding keeps every character in place (a character whose lower case
 is longer, such as ``İ``, stays as it is), so an offset in folded text is the same
 offset in the original, which keeps highlighting exact. Pinyin is derived from
 Simplified text, because pypinyin's phrase dictionary is keyed on it (銀行 → yin
-hang, not yin xing).
+hang, not yin xing). Both use the tables shipped with the package (``tables``), made from
+OpenCC and pypinyin, so that neither library is imported here.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any, cast
 
-from ..i18n import SIMPLIFIED_CONVERSION
+from .tables import HAN_RANGES, phrases_from, reading, simplification
 
-_HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
-HAN = re.compile("[" + "".join(f"{chr(low)}-{chr(high)}" for low, high in _HAN_RANGES) + "]+")
+HAN = re.compile("[" + "".join(f"{chr(low)}-{chr(high)}" for low, high in HAN_RANGES) + "]+")
 
 
 def _lower(ch: str) -> str:
@@ -26,10 +25,10 @@ def _lower(ch: str) -> str:
 
 
 class Folder:
-    """Folds text 1:1. With ``simplify``, Chinese characters are simplified through a table of every
-    Han character OpenCC changes, made with one OpenCC call the first time it is needed. The table
-    pickles with the Folder, so a Folder read back from the cache folds any text, a query included,
-    without importing OpenCC."""
+    """Folds text 1:1. With ``simplify``, Chinese characters are simplified through the table of every
+    Han character OpenCC changes (``tables.simplification``), read the first time it is needed. The
+    table pickles with the Folder, so a Folder read back from the cache folds any text, a query
+    included, without reading it again."""
 
     def __init__(self, simplify: bool = False):
         self.simplify = simplify
@@ -38,7 +37,7 @@ class Folder:
     def prepare(self) -> Folder:
         """Make the simplification table now (an index does, so that it is cached with it)."""
         if self.simplify and self._table is None:
-            self._table = _simplification_table()
+            self._table = simplification()
         return self
     def fold(self, text: str) -> str:
         """Lower-cased (and, with ``simplify``, Simplified) text of the same length as ``text``."""
@@ -56,30 +55,24 @@ def _lower_each(text: str) -> str:
     return "".join(map(_lower, text))
 
 
-def _simplification_table() -> dict[int, int]:
-    """Every Han character whose Simplified form is one other character, mapped to it."""
-    import opencc  # noqa: PLC0415 - off the startup path: only building an index needs it
-
-    convert = opencc.OpenCC(SIMPLIFIED_CONVERSION).convert  # as the reader sees Simplified
-    chars = [chr(code) for low, high in _HAN_RANGES for code in range(low, high + 1)]
-    # One converter call for all: one character per line, so each converts on its own.
-    converted = convert("\n".join(chars)).split("\n")
-    if len(converted) != len(chars):  # pragma: no cover - a converter that joins lines
-        converted = [convert(ch) for ch in chars]
-    return {ord(ch): ord(simple) for ch, simple in zip(chars, converted, strict=True)
-            if len(simple) == 1 and simple != ch}
-
-
 @lru_cache(maxsize=65536)
 def syllables(han_run: str) -> tuple[str, ...]:
-    """Toneless pinyin, one syllable per character of a run of Simplified Han characters."""
-    from pypinyin import lazy_pinyin  # noqa: PLC0415 - heavy; only the index builder needs it
-
-    # A list from ``errors`` keeps one item per character (pypinyin's stubs only admit a string).
-    result = lazy_pinyin(han_run, errors=cast(Any, list))
-    if len(result) != len(han_run):  # pragma: no cover - pypinyin keeps one item per Han character
-        return tuple(lazy_pinyin(ch)[0] for ch in han_run)
-    return tuple(s.lower().replace("ü", "v") for s in result)
+    """Toneless pinyin, one syllable per character of a run of Simplified Han characters, as pypinyin's
+    ``lazy_pinyin`` reads it: from each character, the longest phrase of its dictionary that starts
+    there, else the character alone."""
+    out: list[str] = []
+    at, end = 0, len(han_run)
+    while at < end:
+        phrases = phrases_from(han_run[at:at + 2]) if end - at > 1 else ()
+        phrase, own = next(((p, own) for p, own in phrases if han_run.startswith(p, at)), (han_run[at], ()))
+        if len(phrase) == 1 and any(p.startswith(han_run[at:]) for p, _ in phrases):
+            # As pypinyin's segmenter does, when the rest of the run begins a phrase but holds none:
+            # the rest is read character by character, no phrase inside it looked for.
+            out += map(reading, han_run[at:])
+            break
+        out += own or map(reading, phrase)
+        at += len(phrase)
+    return tuple(out)
 
 
 def pinyin_of(folded: str) -> list[str]:
