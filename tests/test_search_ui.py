@@ -2,13 +2,14 @@
 
 import pytest
 from textual.command import CommandPalette
-from textual.widgets import Input, OptionList
+from textual.widgets import Input
 
 from tui.app import BriefingApp
 from tui.screens.detail_screen import DetailScreen
 from tui.screens.search_screen import SearchScreen
 from tui.widgets.detail import RelatedList
 from tui.widgets.item_list import ItemList
+from tui.widgets.result_list import ResultList
 
 WIDE = (120, 36)
 NARROW = (70, 24)
@@ -28,11 +29,11 @@ async def type_query(pilot, text):
     for ch in text:
         await pilot.press("space" if ch == " " else ch)
     await pilot.pause()
-    return pilot.app.screen.query_one("#search-results", OptionList)
+    return pilot.app.screen.query_one("#search-results", ResultList)
 
 
 def result_ids(results):
-    return [results.get_option_at_index(i).id for i in range(results.option_count)]
+    return [hit.document.id for hit in results.hits]
 
 
 @pytest.mark.parametrize("query, first", [
@@ -69,7 +70,7 @@ async def test_rows_show_title_pane_and_highlighted_snippet():
     async with app.run_test(size=WIDE) as pilot:
         await ready_app(pilot)
         results = await type_query(pilot, "sjzx")
-        prompt = results.get_option_at_index(0).prompt
+        prompt = results.row_text(0)
         assert prompt.plain.startswith("11 new key data-centre projects  · 2 Achievements\n")
         highlighted = [prompt.plain[span.start:span.end] for span in prompt.spans if "reverse" in str(span.style)]
         assert highlighted == ["數據中心"]
@@ -131,7 +132,7 @@ async def test_no_results_says_so_and_suggests_what_to_try():
     async with app.run_test(size=WIDE) as pilot:
         await ready_app(pilot)
         results = await type_query(pilot, "zebra crossing")
-        assert results.option_count == 0
+        assert not results.hits
         status = str(app.screen.query_one("#search-status").render())
         assert "No results" in status and "pinyin initials" in status and "fewer words" in status
 
