@@ -225,3 +225,154 @@ async def test_an_index_that_cannot_be_built_leaves_literal_search_and_a_notice(
         results = await type_query(pilot, "數據中心")
         assert result_ids(results)[0] == "data-centres"
         assert "indexing" not in str(app.screen.query_one("#search-status").render())
+
+
+# The results list: only the rows on screen are drawn, and a keystroke lays nothing out again.
+
+def drawn_text(results) -> str:
+    """The text of every line the list shows now."""
+    return "\n".join(results.render_line(y).text for y in range(results.scrollable_content_region.height))
+
+
+async def test_keys_move_in_the_list_and_enter_opens_the_highlighted_hit():
+    app = BriefingApp(language="en")
+    async with app.run_test(size=WIDE) as pilot:
+        await ready_app(pilot)
+        results = await type_query(pilot, "data")
+        hits = list(results.hits)
+        assert len(hits) > 20 and results.highlighted == 0
+        await pilot.press("up")  # from the box: round to the last
+        assert results.highlighted == len(hits) - 1
+        await pilot.press("down", "down")
+        assert results.highlighted == 1
+        await pilot.press("tab")  # into the list: its own keys
+        assert app.focused is results
+        await pilot.press("end")
+        assert results.highlighted == len(hits) - 1
+        assert results.scroll_offset.y > 0  # the last row scrolled into view
+        await pilot.press("home", "pagedown")
+        assert results.highlighted > 2
+        paged = results.highlighted
+        await pilot.press("pagedown")
+        assert results.highlighted > paged
+        await pilot.press("pageup")
+        assert results.highlighted < paged + 2  # back by about as many lines as it went
+        await pilot.press("pageup", "pageup", "pageup", "j", "j", "k")
+        assert results.highlighted == 1
+        await pilot.press("enter")
+        assert not isinstance(app.screen, SearchScreen)
+        assert app.browser.current_item().id == hits[1].document.id
+
+
+async def test_a_click_opens_the_row_clicked():
+    app = BriefingApp(language="en")
+    async with app.run_test(size=WIDE) as pilot:
+        await ready_app(pilot)
+        results = await type_query(pilot, "data")
+        first = results.hits[0].document.id
+        await pilot.press("down")  # the highlight elsewhere: the click, not Enter, chooses
+        assert await pilot.click(ResultList, offset=(4, 0))
+        assert not isinstance(app.screen, SearchScreen)
+        assert app.browser.current_item().id == first
+
+
+async def test_only_the_rows_on_screen_work_out_their_highlights(monkeypatch):
+    from tui.search.index import SearchIndex
+
+    worked_out = []
+    spans = SearchIndex._spans
+
+    def counted(self, doc, *args):
+        worked_out.append(doc)
+        return spans(self, doc, *args)
+
+    monkeypatch.setattr(SearchIndex, "_spans", counted)
+    app = BriefingApp(language="en")
+    async with app.run_test(size=WIDE) as pilot:
+        await ready_app(pilot)
+        results = await type_query(pilot, "dat")
+        worked_out.clear()
+        await pilot.press("a")
+        await pilot.pause()
+        shown = drawn_text(results)
+        rows = results.scrollable_content_region.height // 2  # a row is two lines at least
+        assert len(results.hits) > 3 * rows
+        assert 0 < len(worked_out) <= rows  # not one for each of the hundred hits found
+        assert len(set(worked_out)) == len(worked_out)  # and each once, however often it is drawn
+        first_hit = results.hits[0]
+        assert localize_title(app, first_hit) in shown
+
+
+def localize_title(app, hit) -> str:
+    return app.briefing.by_id()[hit.document.id].title.en
+
+
+async def test_a_keystroke_lays_nothing_out_when_the_list_keeps_its_size(monkeypatch):
+    from textual.screen import Screen
+
+    app = BriefingApp(language="en")
+    async with app.run_test(size=WIDE) as pilot:
+        await ready_app(pilot)
+        results = await type_query(pilot, "da")
+        layouts = []
+        refresh_layout = Screen._refresh_layout
+
+        def counted(self, *args, **kwargs):
+            layouts.append(self)
+            return refresh_layout(self, *args, **kwargs)
+
+        monkeypatch.setattr(Screen, "_refresh_layout", counted)
+        await pilot.press("t")
+        await pilot.pause()
+        assert app.screen.result.query == "dat" and len(results.hits) > 20
+        assert "dat" in drawn_text(results).casefold()
+        assert layouts == []
+
+
+async def test_keys_typed_together_search_once_for_the_query_they_make(monkeypatch):
+    from benchmarks.monkey import burst
+    from tui.session import BriefingSession
+
+    searched = []
+    search = BriefingSession.search
+
+    def recorded(self, query, limit=100):
+        searched.append(query)
+        return search(self, query, limit)
+
+    monkeypatch.setattr(BriefingSession, "search", recorded)
+    app = BriefingApp(language="en", persist=False)
+    async with app.run_test(size=WIDE) as pilot:
+        await ready_app(pilot)
+        await burst(pilot, ["slash", *"data"])
+        assert app.screen.query_one(Input).value == "data"
+        assert searched == ["data"]
+
+
+@pytest.mark.parametrize("size", [WIDE, NARROW])
+async def test_every_snippet_is_one_line_of_the_list(size):
+    from rich.cells import cell_len
+
+    app = BriefingApp(language="zh-Hant")
+    async with app.run_test(size=size) as pilot:
+        await ready_app(pilot)
+        results = await type_query(pilot, "數據")
+        width = results.scrollable_content_region.width
+        for index in range(len(results.hits[:12])):
+            heading, snippet = results.row_text(index).plain.rsplit("\n", 1)
+            assert "數據" in snippet and 0 < cell_len(snippet) <= width
+
+
+async def test_hostile_text_in_results_is_drawn_literally():
+    from .conftest import TEST_CONTENT
+
+    app = BriefingApp(TEST_CONTENT / "hostile" / "markup-everywhere.yaml", language="en")
+    async with app.run_test(size=WIDE) as pilot:
+        await ready_app(pilot)
+        results = await type_query(pilot, "bold")
+        assert results.hits
+        lines = [results.render_line(y) for y in range(results.scrollable_content_region.height)]
+        shown = "\n".join(line.text for line in lines)
+        assert "[bold]B[/x][@click=app.quit]Q[link=https://x.invalid]L" in shown
+        assert not any(ch in shown for ch in "\x1b\x9b\x07\x00\u202e")
+        assert app.is_running

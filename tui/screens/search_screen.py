@@ -21,6 +21,7 @@ from ..widgets.result_list import ResultList, text_height
 from ..widgets.search_box import SearchBox
 
 SNIPPET_BEFORE, SNIPPET_LENGTH = 16, 64
+_ONE_LINE = str.maketrans("\n\t", "  ")  # one character for one: spans stay valid
 PLACEHOLDER = "English, 中文, 简体, pinyin (shuju), initials (sjzx)…"
 
 
@@ -31,6 +32,7 @@ def snippet(hit: SearchHit, language: Language, width: int | None = None) -> Tex
     _, lang, text = hit.document.fields[index]
     if lang == "zh" and language == "zh-Hans":
         text = "".join(chinese(ch, language) for ch in text)  # one character for one: spans stay valid
+    text = text.translate(_ONE_LINE)
     spans = hit.spans.get(index, ())
     first = spans[0][0] if spans else 0
     start = max(0, first - SNIPPET_BEFORE)
@@ -38,7 +40,7 @@ def snippet(hit: SearchHit, language: Language, width: int | None = None) -> Tex
     if width is not None:
         start, end = fitted(text, start, first, end, width)
     out = Text("…" if start else "")
-    body = Text(text[start:end].replace("\n", " "))
+    body = Text(text[start:end])
     for a, b in spans:
         if b > start and a < end:
             body.stylize("bold reverse", max(a, start) - start, min(b, end) - start)

@@ -15,9 +15,12 @@ from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style as RichStyle
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -29,6 +32,23 @@ from .item_list import moves, wrapped_lines
 
 ROW, HIGHLIGHTED, HOVER = "result-list--row", "result-list--row-highlighted", "result-list--row-hover"
 SNIPPET_INDENT = "  "
+HEADINGS_KEPT = 1024  # headings drawn, kept for the keystrokes that find them again
+
+
+def one_line(text: Text, width: int, base: RichStyle) -> Strip:
+    """``text`` (no wider than ``width``, no line break) as one line of ``width`` cells over ``base``:
+    what Content would draw, without wrapping what needs none."""
+    plain = text.plain
+    styles = [base] * len(plain)
+    for span in text.spans:  # a snippet's few highlights
+        style = base + (RichStyle.parse(span.style) if isinstance(span.style, str) else span.style)
+        styles[span.start:span.end] = [style] * (min(span.end, len(plain)) - span.start)
+    segments, start = [], 0
+    for end in range(1, len(plain) + 1):
+        if end == len(plain) or styles[end] is not styles[start]:
+            segments.append(Segment(plain[start:end], styles[start]))
+            start = end
+    return Strip(segments, cell_len(plain)).extend_cell_length(width, base)
 
 
 def text_height(plain: str, width: int) -> int:
@@ -89,11 +109,15 @@ class ResultList(ScrollView, can_focus=True):
         self.hits: Sequence[SearchHit] = ()
         self.highlighted: int | None = None
         self._hover: int | None = None
-        self._headings: dict[str, Text] = {}  # by document id: a heading does not depend on the query
         self._starts: list[int] = []  # the first line of each row, and the line after the last
         self._measured_width = 0
-        self._texts: dict[tuple[int, int], Text] = {}  # (row, width) → heading and snippet, as drawn
-        self._strips: dict[tuple[int, int, str], list[Strip]] = {}  # (row, width, its state) → its lines
+        # A heading does not depend on the query: kept by document id from one keystroke to the next.
+        self._headings: dict[str, Text] = {}
+        self._heights: dict[tuple[str, int], int] = {}  # (document id, width) → lines
+        self._heading_strips: LRUCache[tuple[str, int, str], list[Strip]] = LRUCache(HEADINGS_KEPT)
+        # A snippet does: kept until the results change, by (row, width) and (row, width, state).
+        self._snippets: dict[tuple[int, int], Text] = {}
+        self._strips: dict[tuple[int, int, str], list[Strip]] = {}
 
     # The rows
 
@@ -103,7 +127,7 @@ class ResultList(ScrollView, can_focus=True):
         self.hits = hits
         self.highlighted = 0 if hits else None
         self._hover = None
-        self._texts.clear()
+        self._snippets.clear()
         self._strips.clear()
         self._measure()
         self.scroll_to(y=0, animate=False, immediate=True)
@@ -116,9 +140,18 @@ class ResultList(ScrollView, can_focus=True):
             heading = self._headings[doc_id] = self._heading(hit)
         return heading
 
+    def snippet(self, index: int, width: int) -> Text:
+        """Row ``index``'s snippet at ``width`` (the row's): its spans are worked out now, once."""
+        snippet = self._snippets.get((index, width))
+        if snippet is None:
+            snippet = Text(SNIPPET_INDENT)
+            snippet.append_text(self._snippet(self.hits[index], max(1, width - len(SNIPPET_INDENT))))
+            self._snippets[index, width] = snippet
+        return snippet
+
     def row_text(self, index: int) -> Text:
         """Row ``index`` as drawn at the current width: heading, then the indented snippet."""
-        return self._row(index, self._width())
+        return Text("\n").join([self.heading(self.hits[index]), self.snippet(index, self._width())])
 
     @property
     def highlighted_hit(self) -> SearchHit | None:
@@ -151,9 +184,16 @@ class ResultList(ScrollView, can_focus=True):
         starts, line = [], 0
         for hit in self.hits:
             starts.append(line)
-            line += text_height(self.heading(hit).plain, width) + 1  # and the snippet's one line
+            line += self._heading_height(hit, width) + 1  # and the snippet's one line
         starts.append(line)
         return starts
+
+    def _heading_height(self, hit: SearchHit, width: int) -> int:
+        key = (hit.document.id, width)
+        height = self._heights.get(key)
+        if height is None:
+            height = self._heights[key] = text_height(self.heading(hit).plain, width)
+        return height
 
     def on_resize(self, event: events.Resize) -> None:
         self._measure()
@@ -161,35 +201,32 @@ class ResultList(ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._strips.clear()  # a new theme: the colours of the lines drawn
+        # A new theme: new colours for every line drawn.
+        self._strips.clear()
+        self._heading_strips.clear()
 
     # Drawing
 
-    def _row(self, index: int, width: int) -> Text:
-        """Heading and snippet of row ``index``: the snippet, and the spans it needs, worked out now."""
-        text = self._texts.get((index, width))
-        if text is None:
-            hit = self.hits[index]
-            text = self.heading(hit).copy()
-            text.append("\n" + SNIPPET_INDENT)
-            text.append_text(self._snippet(hit, max(1, width - len(SNIPPET_INDENT))))
-            self._texts[index, width] = text
-        return text
-
     def _row_strips(self, index: int, width: int) -> list[Strip]:
+        """Row ``index``'s lines: its heading, drawn as an OptionList draws a prompt (and kept for
+        the next keystroke), and its snippet's one line."""
         state = HIGHLIGHTED if index == self.highlighted else HOVER if index == self._hover else ""
-        key = (index, width, state)
-        strips = self._strips.get(key)
+        strips = self._strips.get((index, width, state))
         if strips is None:
             style = self.get_visual_style(ROW, state) if state else self.get_visual_style(ROW)
-            visual = visualize(self, self._row(index, width), markup=False)
-            strips = Visual.to_strips(self, visual, width, None, style)
-            height = self._starts[index + 1] - self._starts[index]
-            blank = Strip.blank(width, style.rich_style)
+            hit = self.hits[index]
+            heading_key = (hit.document.id, width, state)
+            heading = self._heading_strips.get(heading_key)
+            if heading is None:
+                visual = visualize(self, self.heading(hit), markup=False)
+                heading = [strip.extend_cell_length(width, style.rich_style)
+                           for strip in Visual.to_strips(self, visual, width, None, style)]
+                self._heading_strips[heading_key] = heading
             # As many lines as measured, whatever the text wrapped to: the rows below stay where they are.
-            strips = [strip.extend_cell_length(width, style.rich_style) for strip in strips[:height]]
-            strips += [blank] * (height - len(strips))
-            self._strips[key] = strips
+            lines = self._starts[index + 1] - self._starts[index] - 1
+            strips = heading[:lines] + [Strip.blank(width, style.rich_style)] * (lines - len(heading))
+            strips.append(one_line(self.snippet(index, width), width, style.rich_style))
+            self._strips[index, width, state] = strips
         return strips
 
     def render_line(self, y: int) -> Strip:
