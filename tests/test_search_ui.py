@@ -329,24 +329,35 @@ async def test_a_keystroke_lays_nothing_out_when_the_list_keeps_its_size(monkeyp
         assert layouts == []
 
 
-async def test_keys_typed_together_search_once_for_the_query_they_make(monkeypatch):
+async def test_keys_typed_together_search_once_each_and_draw_only_the_last_query(monkeypatch):
     from benchmarks.monkey import burst
+    from tui.search.index import SearchIndex
     from tui.session import BriefingSession
 
-    searched = []
-    search = BriefingSession.search
+    searched, worked_out = [], []
+    search, spans = BriefingSession.search, SearchIndex._spans
 
     def recorded(self, query, limit=100):
         searched.append(query)
         return search(self, query, limit)
 
+    def counted(self, doc, *args):
+        worked_out.append(doc)
+        return spans(self, doc, *args)
+
     monkeypatch.setattr(BriefingSession, "search", recorded)
+    monkeypatch.setattr(SearchIndex, "_spans", counted)
     app = BriefingApp(language="en", persist=False)
     async with app.run_test(size=WIDE) as pilot:
         await ready_app(pilot)
         await burst(pilot, ["slash", *"data"])
+        results = app.screen.query_one(ResultList)
         assert app.screen.query_one(Input).value == "data"
-        assert searched == ["data"]
+        assert searched == ["d", "da", "dat", "data"]  # one search a key, none redone
+        rows = results.scrollable_content_region.height // 2
+        assert 0 < len(worked_out) <= rows  # the highlights of the last query's rows on screen only
+        documents = app.session.index.documents
+        assert set(worked_out) <= {documents.index(hit.document) for hit in results.hits}
 
 
 @pytest.mark.parametrize("size", [WIDE, NARROW])

@@ -140,6 +140,10 @@ class SearchScreen(ModalScreen[str | None]):
         self.run_search(self.query_text)
         # The results of a search typed while the index was being built are redone when it arrives.
         self.watch(self.app, "index_ready", self._index_arrived, init=False)
+        # Each change of the box searches at once, as the box takes the key: its results are in the
+        # frame that shows the key (a message from the box would come a frame later). Rows are drawn
+        # only at a frame, so keys typed together draw the last query's rows alone.
+        self.watch(self.query_one(SearchBox), "value", self.run_search, init=False)
 
     def _index_arrived(self) -> None:
         if self.is_current:  # a search waiting under another screen redoes its query when it is back
@@ -147,12 +151,6 @@ class SearchScreen(ModalScreen[str | None]):
 
     def on_screen_resume(self) -> None:
         self.run_search(self.query_one(SearchBox).value)
-
-    def on_input_changed(self, event: SearchBox.Changed) -> None:
-        # Keys typed together reach the box before their changes reach the screen: only the last
-        # change searches (Enter searches what is typed if its search has not come yet).
-        if event.value == self.query_one(SearchBox).value:
-            self.run_search(event.value)
 
     def run_search(self, query: str) -> None:
         self.result = self.search(query) if query.strip() else None
