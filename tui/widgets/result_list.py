@@ -25,6 +25,7 @@ from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.style import Style as VisualStyle
 from textual.visual import Visual, visualize
 
 from ..search import SearchHit
@@ -39,9 +40,10 @@ def one_line(text: Text, width: int, base: RichStyle) -> Strip:
     """``text`` (no wider than ``width``, no line break) as one line of ``width`` cells over ``base``:
     what Content would draw, without wrapping what needs none."""
     plain = text.plain
-    styles = [base] * len(plain)
-    for span in text.spans:  # a snippet's few highlights
-        style = base + (RichStyle.parse(span.style) if isinstance(span.style, str) else span.style)
+    whole = base + as_style(text.style) if text.style else base
+    styles = [whole] * len(plain)
+    for span in text.spans:  # a snippet's few highlights, a heading's two parts
+        style = whole + as_style(span.style)
         styles[span.start:span.end] = [style] * (min(span.end, len(plain)) - span.start)
     segments, start = [], 0
     for end in range(1, len(plain) + 1):
@@ -49,6 +51,10 @@ def one_line(text: Text, width: int, base: RichStyle) -> Strip:
             segments.append(Segment(plain[start:end], styles[start]))
             start = end
     return Strip(segments, cell_len(plain)).extend_cell_length(width, base)
+
+
+def as_style(style: str | RichStyle) -> RichStyle:
+    return RichStyle.parse(style) if isinstance(style, str) else style
 
 
 def text_height(plain: str, width: int) -> int:
@@ -218,16 +224,22 @@ class ResultList(ScrollView, can_focus=True):
             heading_key = (hit.document.id, width, state)
             heading = self._heading_strips.get(heading_key)
             if heading is None:
-                visual = visualize(self, self.heading(hit), markup=False)
-                heading = [strip.extend_cell_length(width, style.rich_style)
-                           for strip in Visual.to_strips(self, visual, width, None, style)]
-                self._heading_strips[heading_key] = heading
+                heading = self._heading_strips[heading_key] = self._draw_heading(hit, width, style)
             # As many lines as measured, whatever the text wrapped to: the rows below stay where they are.
             lines = self._starts[index + 1] - self._starts[index] - 1
             strips = heading[:lines] + [Strip.blank(width, style.rich_style)] * (lines - len(heading))
             strips.append(one_line(self.snippet(index, width), width, style.rich_style))
             self._strips[index, width, state] = strips
         return strips
+
+    def _draw_heading(self, hit: SearchHit, width: int, style: VisualStyle) -> list[Strip]:
+        """A heading's lines: as Content wraps it, or, when it fits on one line, that line drawn alone."""
+        text = self.heading(hit)
+        if text.plain.isprintable() and self._heading_height(hit, width) == 1:  # no line break, no tab
+            return [one_line(text, width, style.rich_style)]
+        visual = visualize(self, text, markup=False)
+        return [strip.extend_cell_length(width, style.rich_style)
+                for strip in Visual.to_strips(self, visual, width, None, style)]
 
     def render_line(self, y: int) -> Strip:
         line = self.scroll_offset.y + y
