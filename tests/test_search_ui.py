@@ -387,3 +387,26 @@ async def test_hostile_text_in_results_is_drawn_literally():
         assert "[bold]B[/x][@click=app.quit]Q[link=https://x.invalid]L" in shown
         assert not any(ch in shown for ch in "\x1b\x9b\x07\x00\u202e")
         assert app.is_running
+
+
+def first_style(strip):
+    return next(iter(strip)).style
+
+
+async def test_rows_follow_the_theme_and_the_mouse():
+    app = BriefingApp(language="en")
+    async with app.run_test(size=WIDE) as pilot:
+        await ready_app(pilot)
+        results = await type_query(pilot, "data")
+        last = results.scrollable_content_region.height - 1  # a line of a row not highlighted
+        plain = results.render_line(last)
+        await pilot.hover(ResultList, offset=(4, last))
+        hovered = results.render_line(last)
+        assert hovered.text == plain.text and first_style(hovered) != first_style(plain)
+        await pilot.hover(ResultList, offset=(4, 0))
+        assert first_style(results.render_line(last)) == first_style(plain)
+        first = results.render_line(0)
+        app.theme = "briefing-light" if app.theme != "briefing-light" else "briefing-dark"
+        await pilot.pause()
+        assert results.render_line(0).text == first.text
+        assert first_style(results.render_line(0)) != first_style(first)
