@@ -5,7 +5,9 @@ A row is a hit's heading (its title and where it is, wrapped to the width as an 
 it) over one line of snippet with the matched characters highlighted. Every heading is measured, as
 ``item_list.wrapped_lines`` measures a row, so that the list knows its height; a snippet, and the
 highlights it needs (``SearchHit.spans``, the costly part), is worked out only when its row is drawn,
-and kept until the results or the width change.
+and kept until the results or the width change. Headings do not depend on the query: they are kept,
+measured and drawn, from one keystroke to the next. A line that needs no wrapping is drawn as the
+one line it is, without Content's wrapping machinery.
 """
 
 from __future__ import annotations
@@ -50,7 +52,8 @@ def one_line(text: Text, width: int, base: RichStyle) -> Strip:
         if end == len(plain) or styles[end] is not styles[start]:
             segments.append(Segment(plain[start:end], styles[start]))
             start = end
-    return Strip(segments, cell_len(plain)).extend_cell_length(width, base)
+    strip = Strip(segments, cell_len(plain))
+    return strip.extend_cell_length(width, base) if strip.cell_length <= width else strip.crop(0, width)
 
 
 def as_style(style: str | RichStyle) -> RichStyle:
