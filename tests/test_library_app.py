@@ -150,7 +150,7 @@ async def test_search_finds_items_of_every_briefing_and_opens_one_in_its_briefin
 
         found_in = {entry_title(app._library_index.locate(doc)[0], "en") for doc in screen.result.ids}
         assert found_in == set(TITLES_NEWEST_FIRST)
-        first_row = str(screen.query_one("#search-results").get_option_at_index(0).prompt)
+        first_row = str(screen.query_one("#search-results").row_text(0))
         first, item_id = app._library_index.locate(screen.result.ids[0])
         assert entry_title(first, "en") in first_row
         await pilot.press("enter")

@@ -2,13 +2,14 @@
 
 import pytest
 from textual.command import CommandPalette
-from textual.widgets import Input, OptionList
+from textual.widgets import Input
 
 from tui.app import BriefingApp
 from tui.screens.detail_screen import DetailScreen
 from tui.screens.search_screen import SearchScreen
 from tui.widgets.detail import RelatedList
 from tui.widgets.item_list import ItemList
+from tui.widgets.result_list import ResultList
 
 WIDE = (120, 36)
 NARROW = (70, 24)
@@ -28,11 +29,11 @@ async def type_query(pilot, text):
     for ch in text:
         await pilot.press("space" if ch == " " else ch)
     await pilot.pause()
-    return pilot.app.screen.query_one("#search-results", OptionList)
+    return pilot.app.screen.query_one("#search-results", ResultList)
 
 
 def result_ids(results):
-    return [results.get_option_at_index(i).id for i in range(results.option_count)]
+    return [hit.document.id for hit in results.hits]
 
 
 @pytest.mark.parametrize("query, first", [
@@ -69,7 +70,7 @@ async def test_rows_show_title_pane_and_highlighted_snippet():
     async with app.run_test(size=WIDE) as pilot:
         await ready_app(pilot)
         results = await type_query(pilot, "sjzx")
-        prompt = results.get_option_at_index(0).prompt
+        prompt = results.row_text(0)
         assert prompt.plain.startswith("11 new key data-centre projects  · 2 Achievements\n")
         highlighted = [prompt.plain[span.start:span.end] for span in prompt.spans if "reverse" in str(span.style)]
         assert highlighted == ["數據中心"]
@@ -131,7 +132,7 @@ async def test_no_results_says_so_and_suggests_what_to_try():
     async with app.run_test(size=WIDE) as pilot:
         await ready_app(pilot)
         results = await type_query(pilot, "zebra crossing")
-        assert results.option_count == 0
+        assert not results.hits
         status = str(app.screen.query_one("#search-status").render())
         assert "No results" in status and "pinyin initials" in status and "fewer words" in status
 
@@ -224,3 +225,188 @@ async def test_an_index_that_cannot_be_built_leaves_literal_search_and_a_notice(
         results = await type_query(pilot, "數據中心")
         assert result_ids(results)[0] == "data-centres"
         assert "indexing" not in str(app.screen.query_one("#search-status").render())
+
+
+# The results list: only the rows on screen are drawn, and a keystroke lays nothing out again.
+
+def drawn_text(results) -> str:
+    """The text of every line the list shows now."""
+    return "\n".join(results.render_line(y).text for y in range(results.scrollable_content_region.height))
+
+
+async def test_keys_move_in_the_list_and_enter_opens_the_highlighted_hit():
+    app = BriefingApp(language="en")
+    async with app.run_test(size=WIDE) as pilot:
+        await ready_app(pilot)
+        results = await type_query(pilot, "data")
+        hits = list(results.hits)
+        assert len(hits) > 20 and results.highlighted == 0
+        await pilot.press("up")  # from the box: round to the last
+        assert results.highlighted == len(hits) - 1
+        await pilot.press("down", "down")
+        assert results.highlighted == 1
+        await pilot.press("tab")  # into the list: its own keys
+        assert app.focused is results
+        await pilot.press("end")
+        assert results.highlighted == len(hits) - 1
+        assert results.scroll_offset.y > 0  # the last row scrolled into view
+        await pilot.press("home", "pagedown")
+        assert results.highlighted > 2
+        paged = results.highlighted
+        await pilot.press("pagedown")
+        assert results.highlighted > paged
+        await pilot.press("pageup")
+        assert results.highlighted < paged + 2  # back by about as many lines as it went
+        await pilot.press("pageup", "pageup", "pageup", "j", "j", "k")
+        assert results.highlighted == 1
+        await pilot.press("enter")
+        assert not isinstance(app.screen, SearchScreen)
+        assert app.browser.current_item().id == hits[1].document.id
+
+
+async def test_a_click_opens_the_row_clicked():
+    app = BriefingApp(language="en")
+    async with app.run_test(size=WIDE) as pilot:
+        await ready_app(pilot)
+        results = await type_query(pilot, "data")
+        first = results.hits[0].document.id
+        await pilot.press("down")  # the highlight elsewhere: the click, not Enter, chooses
+        assert await pilot.click(ResultList, offset=(4, 0))
+        assert not isinstance(app.screen, SearchScreen)
+        assert app.browser.current_item().id == first
+
+
+async def test_only_the_rows_on_screen_work_out_their_highlights(monkeypatch):
+    from tui.search.index import SearchIndex
+
+    worked_out = []
+    spans = SearchIndex._spans
+
+    def counted(self, doc, *args):
+        worked_out.append(doc)
+        return spans(self, doc, *args)
+
+    monkeypatch.setattr(SearchIndex, "_spans", counted)
+    app = BriefingApp(language="en")
+    async with app.run_test(size=WIDE) as pilot:
+        await ready_app(pilot)
+        results = await type_query(pilot, "dat")
+        worked_out.clear()
+        await pilot.press("a")
+        await pilot.pause()
+        shown = drawn_text(results)
+        rows = results.scrollable_content_region.height // 2  # a row is two lines at least
+        assert len(results.hits) > 3 * rows
+        assert 0 < len(worked_out) <= rows  # not one for each of the hundred hits found
+        assert len(set(worked_out)) == len(worked_out)  # and each once, however often it is drawn
+        first_hit = results.hits[0]
+        assert localize_title(app, first_hit) in shown
+
+
+def localize_title(app, hit) -> str:
+    return app.briefing.by_id()[hit.document.id].title.en
+
+
+async def test_a_keystroke_lays_nothing_out_when_the_list_keeps_its_size(monkeypatch):
+    from textual.screen import Screen
+
+    app = BriefingApp(language="en")
+    async with app.run_test(size=WIDE) as pilot:
+        await ready_app(pilot)
+        results = await type_query(pilot, "da")
+        layouts = []
+        refresh_layout = Screen._refresh_layout
+
+        def counted(self, *args, **kwargs):
+            layouts.append(self)
+            return refresh_layout(self, *args, **kwargs)
+
+        monkeypatch.setattr(Screen, "_refresh_layout", counted)
+        await pilot.press("t")
+        await pilot.pause()
+        assert app.screen.result.query == "dat" and len(results.hits) > 20
+        assert "dat" in drawn_text(results).casefold()
+        assert layouts == []
+
+
+async def test_keys_typed_together_search_once_each_and_draw_only_the_last_query(monkeypatch):
+    from benchmarks.monkey import burst
+    from tui.search.index import SearchIndex
+    from tui.session import BriefingSession
+
+    searched, worked_out = [], []
+    search, spans = BriefingSession.search, SearchIndex._spans
+
+    def recorded(self, query, limit=100):
+        searched.append(query)
+        return search(self, query, limit)
+
+    def counted(self, doc, *args):
+        worked_out.append(doc)
+        return spans(self, doc, *args)
+
+    monkeypatch.setattr(BriefingSession, "search", recorded)
+    monkeypatch.setattr(SearchIndex, "_spans", counted)
+    app = BriefingApp(language="en", persist=False)
+    async with app.run_test(size=WIDE) as pilot:
+        await ready_app(pilot)
+        await burst(pilot, ["slash", *"data"])
+        results = app.screen.query_one(ResultList)
+        assert app.screen.query_one(Input).value == "data"
+        assert searched == ["d", "da", "dat", "data"]  # one search a key, none redone
+        rows = results.scrollable_content_region.height // 2
+        assert 0 < len(worked_out) <= rows  # the highlights of the last query's rows on screen only
+        documents = app.session.index.documents
+        assert set(worked_out) <= {documents.index(hit.document) for hit in results.hits}
+
+
+@pytest.mark.parametrize("size", [WIDE, NARROW])
+async def test_every_snippet_is_one_line_of_the_list(size):
+    from rich.cells import cell_len
+
+    app = BriefingApp(language="zh-Hant")
+    async with app.run_test(size=size) as pilot:
+        await ready_app(pilot)
+        results = await type_query(pilot, "數據")
+        width = results.scrollable_content_region.width
+        for index in range(len(results.hits[:12])):
+            heading, snippet = results.row_text(index).plain.rsplit("\n", 1)
+            assert "數據" in snippet and 0 < cell_len(snippet) <= width
+
+
+async def test_hostile_text_in_results_is_drawn_literally():
+    from .conftest import TEST_CONTENT
+
+    app = BriefingApp(TEST_CONTENT / "hostile" / "markup-everywhere.yaml", language="en")
+    async with app.run_test(size=WIDE) as pilot:
+        await ready_app(pilot)
+        results = await type_query(pilot, "bold")
+        assert results.hits
+        lines = [results.render_line(y) for y in range(results.scrollable_content_region.height)]
+        shown = "\n".join(line.text for line in lines)
+        assert "[bold]B[/x][@click=app.quit]Q[link=https://x.invalid]L" in shown
+        assert not any(ch in shown for ch in "\x1b\x9b\x07\x00\u202e")
+        assert app.is_running
+
+
+def first_style(strip):
+    return next(iter(strip)).style
+
+
+async def test_rows_follow_the_theme_and_the_mouse():
+    app = BriefingApp(language="en")
+    async with app.run_test(size=WIDE) as pilot:
+        await ready_app(pilot)
+        results = await type_query(pilot, "data")
+        last = results.scrollable_content_region.height - 1  # a line of a row not highlighted
+        plain = results.render_line(last)
+        await pilot.hover(ResultList, offset=(4, last))
+        hovered = results.render_line(last)
+        assert hovered.text == plain.text and first_style(hovered) != first_style(plain)
+        await pilot.hover(ResultList, offset=(4, 0))
+        assert first_style(results.render_line(last)) == first_style(plain)
+        first = results.render_line(0)
+        app.theme = "briefing-light" if app.theme != "briefing-light" else "briefing-dark"
+        await pilot.pause()
+        assert results.render_line(0).text == first.text
+        assert first_style(results.render_line(0)) != first_style(first)

@@ -65,16 +65,22 @@ class SearchActions(AppState):
             return self.search_library(query, limit)
         return self.session.search(query, limit)
 
-    def describe_hit(self, hit: SearchHit, language: Language) -> Text:
-        """A search hit as a result row: in a briefing its pane, over the library its briefing too."""
+    def hit_heading(self, hit: SearchHit, language: Language) -> Text:
+        """A search hit's title and where it is: in a briefing its pane, over the library its briefing too."""
         if self.in_library or self.session is None:
-            from .screens.library_screen import library_hit_prompt
+            from .screens.library_screen import library_hit_heading
 
             assert self._library_index is not None  # nothing is found before it exists
-            return library_hit_prompt(self._library_index, hit, language)
-        from .screens.search_screen import hit_prompt
+            return library_hit_heading(self._library_index, hit, language)
+        from .screens.search_screen import hit_heading
 
-        return hit_prompt(self.briefing, hit, language)
+        return hit_heading(self.briefing, hit, language)
+
+    def describe_hit(self, hit: SearchHit, language: Language) -> Text:
+        """A search hit as the palette shows it: its heading over a snippet."""
+        from .screens.search_screen import with_snippet
+
+        return with_snippet(self.hit_heading(hit, language), hit, language)
 
     async def choose_hit(self, doc_id: str, found: list[str]) -> None:
         """Open what a search found (``found``: every id it found, best first, kept for n and N)."""
@@ -90,7 +96,7 @@ class SearchActions(AppState):
             await self.open_item(doc_id)
 
     async def action_search(self) -> None:
-        from .screens.search_screen import SearchScreen, hit_prompt
+        from .screens.search_screen import SearchScreen, hit_heading
 
         if isinstance(self.screen, SearchScreen):
             return
@@ -98,9 +104,9 @@ class SearchActions(AppState):
         # while it waits in this one's screens.
         session = None if self.in_library else self.session
         if session is None:
-            screen = SearchScreen(self.describe_hit, self.search_library, self.language, lambda: self.index_ready)
+            screen = SearchScreen(self.hit_heading, self.search_library, self.language, lambda: self.index_ready)
         else:
-            screen = SearchScreen(lambda hit, language: hit_prompt(session.briefing, hit, language), session.search,
+            screen = SearchScreen(lambda hit, language: hit_heading(session.briefing, hit, language), session.search,
                                   self.language, lambda: session.index is not None)
 
         async def chosen(doc_id: str | None) -> None:

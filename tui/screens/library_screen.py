@@ -25,7 +25,7 @@ from ..sections import BUILTIN_KINDS, date_text
 from ..widgets.key_hints import KeyHints
 from ..widgets.library_list import LibraryList
 from ..widgets.search_box import SearchBox
-from .search_screen import pane_name, snippet
+from .search_screen import pane_name
 
 # (id, how the status line says it); the first is the default.
 SORTS = (
@@ -71,17 +71,15 @@ def entry_prompt(entry: LibraryEntry, language: Language) -> Text:
     return row
 
 
-def library_hit_prompt(library: LibraryIndex, hit: SearchHit, language: Language) -> Text:
-    """A hit of a library search: the item's title, its briefing and pane, and a snippet."""
+def library_hit_heading(library: LibraryIndex, hit: SearchHit, language: Language) -> Text:
+    """A hit of a library search: the item's title, its briefing and pane (no highlights)."""
     entry, _ = library.locate(hit.document.id)
     fields = hit.document.fields  # a title in English, then in the source's script
     title = localize(Bilingual(fields[0][2], fields[1][2], entry.script or "Hant"), language)
-    prompt = Text(title, style="bold")
-    prompt.append(f"  · {entry_title(entry, language)} · {pane_name(hit.document.section, language)}",
-                  style="italic")
-    prompt.append("\n  ")
-    prompt.append_text(snippet(hit, language))
-    return prompt
+    heading = Text(title, style="bold")
+    heading.append(f"  · {entry_title(entry, language)} · {pane_name(hit.document.section, language)}",
+                   style="italic")
+    return heading
 
 
 def arranged(entries: list[LibraryEntry], haystacks: list[str], sort: str, words: str,

@@ -4,36 +4,43 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Static
 
 from ..i18n import chinese, localize, ui
 from ..model import Briefing, Language
 from ..panes import PANES, pane_of_section
 from ..search import SearchHit, SearchResult
 from ..widgets.key_hints import KeyHints
+from ..widgets.result_list import ResultList, text_height
 from ..widgets.search_box import SearchBox
 
 SNIPPET_BEFORE, SNIPPET_LENGTH = 16, 64
+_ONE_LINE = str.maketrans("\n\t", "  ")  # one character for one: spans stay valid
 PLACEHOLDER = "English, 中文, 简体, pinyin (shuju), initials (sjzx)…"
 
 
-def snippet(hit: SearchHit, language: Language) -> Text:
-    """The best-matching field of ``hit`` around its first match, matched characters highlighted."""
+def snippet(hit: SearchHit, language: Language, width: int | None = None) -> Text:
+    """The best-matching field of ``hit`` around its first match, matched characters highlighted:
+    SNIPPET_LENGTH characters at most and, given a ``width``, one line of no more cells than that."""
     index = hit.field_to_show("en" if language == "en" else "zh")
     _, lang, text = hit.document.fields[index]
     if lang == "zh" and language == "zh-Hans":
         text = "".join(chinese(ch, language) for ch in text)  # one character for one: spans stay valid
+    text = text.translate(_ONE_LINE)
     spans = hit.spans.get(index, ())
-    start = max(0, spans[0][0] - SNIPPET_BEFORE) if spans else 0
+    first = spans[0][0] if spans else 0
+    start = max(0, first - SNIPPET_BEFORE)
     end = min(len(text), start + SNIPPET_LENGTH)
+    if width is not None:
+        start, end = fitted(text, start, first, end, width)
     out = Text("…" if start else "")
-    body = Text(text[start:end].replace("\n", " "))
+    body = Text(text[start:end])
     for a, b in spans:
         if b > start and a < end:
             body.stylize("bold reverse", max(a, start) - start, min(b, end) - start)
@@ -43,16 +50,37 @@ def snippet(hit: SearchHit, language: Language) -> Text:
     return out
 
 
+def fitted(text: str, start: int, first: int, end: int, width: int) -> tuple[int, int]:
+    """``text[start:end]`` narrowed to fit ``width`` cells with its ellipses: no more than a third of
+    the width before the first match (at ``first``), then as much as fits after it."""
+    while start < first and cell_len(text[start:first]) > width // 3:
+        start += 1
+    room = width - (1 if start else 0)
+    cells = 0
+    for i in range(start, end):
+        cells += cell_len(text[i])
+        if cells + (i + 1 < len(text)) > room:  # the character, and the "…" after it if text goes on
+            return start, i
+    return start, end
+
+
 def pane_name(section: str, language: Language) -> str:
     pane = pane_of_section(section)
     spec = next(p for p in PANES if p.id == pane)
     return f"{spec.key} {ui(spec.name, language)}"
 
 
-def hit_prompt(briefing: Briefing, hit: SearchHit, language: Language) -> Text:
+def hit_heading(briefing: Briefing, hit: SearchHit, language: Language) -> Text:
+    """A hit's title and the pane it is in (no highlights: it needs none of the hit's spans)."""
     item = briefing.by_id()[hit.document.id]
-    prompt = Text(localize(item.title, language), style="bold")
-    prompt.append(f"  · {pane_name(hit.document.section, language)}", style="italic")
+    heading = Text(localize(item.title, language), style="bold")
+    heading.append(f"  · {pane_name(hit.document.section, language)}", style="italic")
+    return heading
+
+
+def with_snippet(heading: Text, hit: SearchHit, language: Language) -> Text:
+    """``heading`` over the hit's snippet, as the command palette shows a hit."""
+    prompt = heading.copy()
     prompt.append("\n  ")
     prompt.append_text(snippet(hit, language))
     return prompt
@@ -66,8 +94,8 @@ INDEXING = "  (indexing… literal matches only for now)"
 class SearchScreen(ModalScreen[str | None]):
     """Type to filter; ↑/↓ choose; Enter opens the item; Esc returns to where you were.
 
-    The same screen searches one briefing or a whole library: what it searches and how a hit reads
-    are given to it."""
+    The same screen searches one briefing or a whole library: what it searches and how a hit's
+    heading reads are given to it."""
 
     DEFAULT_CSS = """
     SearchScreen { align: center top; }
@@ -75,7 +103,6 @@ class SearchScreen(ModalScreen[str | None]):
                               background: $surface; }
     SearchScreen #search-input { margin: 0 1; }
     SearchScreen #search-status { margin: 0 1; height: auto; text-style: italic; }
-    SearchScreen OptionList { height: 1fr; border: none; }
     """
 
     BINDINGS = [
@@ -85,23 +112,27 @@ class SearchScreen(ModalScreen[str | None]):
         Binding("enter", "choose", "Open result", id="search.open"),
     ]
 
-    def __init__(self, describe: Callable[[SearchHit, Language], Text], search: Callable[[str], SearchResult],
+    def __init__(self, heading: Callable[[SearchHit, Language], Text], search: Callable[[str], SearchResult],
                  language: Language, ready: Callable[[], bool], query: str = "") -> None:
-        """``describe`` makes a hit's row; ``search`` answers a query; ``ready`` says whether the full
-        index is in use (else the status says search is literal for now)."""
+        """``heading`` gives a hit's title line(s) (the screen adds its snippet); ``search`` answers a
+        query; ``ready`` says whether the full index is in use (else the status says search is literal
+        for now)."""
         super().__init__()
-        self.describe = describe
+        self.heading = heading
         self.search = search
         self.language = language
         self.ready = ready
         self.query_text = query
         self.result: SearchResult | None = None
+        self._status = ""
 
     def compose(self) -> ComposeResult:
+        language = self.language
         with Vertical():
-            yield SearchBox(value=self.query_text, placeholder=ui(PLACEHOLDER, self.language), id="search-input")
+            yield SearchBox(value=self.query_text, placeholder=ui(PLACEHOLDER, language), id="search-input")
             yield Static(id="search-status", markup=False)
-            yield OptionList(id="search-results", markup=False)
+            yield ResultList(lambda hit: self.heading(hit, language),
+                             lambda hit, width: snippet(hit, language, width), id="search-results")
         yield KeyHints()  # this screen's keys, over the browser's (which do not reach through the box)
 
     def on_mount(self) -> None:
@@ -109,6 +140,10 @@ class SearchScreen(ModalScreen[str | None]):
         self.run_search(self.query_text)
         # The results of a search typed while the index was being built are redone when it arrives.
         self.watch(self.app, "index_ready", self._index_arrived, init=False)
+        # Each change of the box searches at once, as the box takes the key: its results are in the
+        # frame that shows the key (a message from the box would come a frame later). Rows are drawn
+        # only at a frame, so keys typed together draw the last query's rows alone.
+        self.watch(self.query_one(SearchBox), "value", self.run_search, init=False)
 
     def _index_arrived(self) -> None:
         if self.is_current:  # a search waiting under another screen redoes its query when it is back
@@ -117,19 +152,19 @@ class SearchScreen(ModalScreen[str | None]):
     def on_screen_resume(self) -> None:
         self.run_search(self.query_one(SearchBox).value)
 
-    def on_input_changed(self, event: SearchBox.Changed) -> None:
-        self.run_search(event.value)
-
     def run_search(self, query: str) -> None:
-        results = self.query_one(OptionList)
-        status = self.query_one("#search-status", Static)
         self.result = self.search(query) if query.strip() else None
-        hits = self.result.hits if self.result else []
-        results.set_options(Option(self.describe(hit, self.language), id=hit.document.id)
-                            for hit in hits)
-        if hits:
-            results.highlighted = 0
-        status.update(self.status(query.strip(), self.result.total if self.result else 0))
+        self.query_one(ResultList).show(self.result.hits if self.result else [])
+        self._show_status(self.status(query.strip(), self.result.total if self.result else 0))
+
+    def _show_status(self, text: str) -> None:
+        """The status line, laid out again only if it now takes more or fewer lines."""
+        if text != self._status:
+            status = self.query_one("#search-status", Static)
+            width = status.content_region.width
+            same_height = bool(width) and text_height(text, width) == text_height(self._status, width)
+            self._status = text
+            status.update(text, layout=not same_height)
 
     def status(self, query: str, total: int) -> str:
         """The line under the box, in the reader's language; the query is quoted as typed."""
@@ -146,22 +181,19 @@ class SearchScreen(ModalScreen[str | None]):
         self.action_choose()
 
     def action_move(self, delta: int) -> None:
-        results = self.query_one(OptionList)
-        if results.option_count:
-            current = results.highlighted if results.highlighted is not None else -1
-            results.highlighted = (current + delta) % results.option_count
+        self.query_one(ResultList).move(delta)
 
     def action_choose(self) -> None:
         typed = self.query_one(SearchBox).value
         if (self.result.query if self.result else "") != typed:  # Enter typed with the query, ahead of its search
             self.run_search(typed)
-        results = self.query_one(OptionList)
-        if results.highlighted is not None and results.option_count:
-            self.close(results.get_option_at_index(results.highlighted).id)
+        hit = self.query_one(ResultList).highlighted_hit
+        if hit is not None:
+            self.close(hit.document.id)
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    def on_result_list_chosen(self, event: ResultList.Chosen) -> None:
         event.stop()
-        self.close(event.option.id)
+        self.close(event.hit.document.id)
 
     def action_dismiss_search(self) -> None:
         self.close(None)
