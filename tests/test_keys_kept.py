@@ -66,3 +66,24 @@ async def test_narrowing_the_terminal_with_the_detail_focused_gives_the_keys_bac
         assert app.focused is app.browser.pane("achievements").item_list
         await pilot.press("j")
         assert app.browser.current_item() == app.briefing.achievements[1]
+
+
+async def test_keys_typed_with_the_enter_that_closes_search_act_in_the_briefing():
+    app = BriefingApp(language="en", persist=False)
+    async with app.run_test(size=WIDE) as pilot:
+        await burst(pilot, ["slash", "d", "a", "t", "a", "enter", "n", "n"])
+        assert not isinstance(app.screen, SearchScreen)
+        hits = app.session.hits
+        assert len(hits) > 3 and app.browser.current_item().id == hits[2]  # both n went on, in order
+        await burst(pilot, ["slash", "d", "a", "t", "a", "escape", "3"])
+        assert not isinstance(app.screen, SearchScreen) and app.browser.active_pane == "actions"
+
+
+async def test_keys_typed_after_an_enter_that_finds_nothing_stay_in_the_box():
+    app = BriefingApp(language="en", persist=False)
+    async with app.run_test(size=WIDE) as pilot:
+        await burst(pilot, ["slash", "z", "z", "q", "enter", "x", "y"])
+        assert isinstance(app.screen, SearchScreen)
+        assert app.screen.query_one(SearchBox).value == "zzqxy"
+        await pilot.press("enter", "backspace", "d")
+        assert app.screen.query_one(SearchBox).value == "zzqxd"

@@ -192,8 +192,13 @@ class BriefingApp(SearchActions, LibraryActions, Authoring):
         """A character that comes back to the app while a text box has the keys was typed before the box
         had them: with the / that opened search or the f that went to the filter, Textual delivered it to
         the widget focused then, and it would be lost (or taken as a command). It goes into the box."""
+        from .widgets.search_box import SearchBox  # noqa: PLC0415 - its sanitising loads the loader: not at start-up
+
         box = self.focused
-        if isinstance(box, Input) and event.is_printable and event.character:
+        if isinstance(box, SearchBox) and box.holding:  # typed after the Enter or Esc that closes it
+            event.prevent_default()
+            box.hold(event)
+        elif isinstance(box, Input) and event.is_printable and event.character:
             event.prevent_default()  # not App's own handler: no binding acts on it
             box.insert_text_at_cursor(event.character)
 

@@ -125,18 +125,24 @@ class SearchScreen(ModalScreen[str | None]):
         self.query_text = query
         self.result: SearchResult | None = None
         self._status = ""
+        self.box = SearchBox(value=query, placeholder=ui(PLACEHOLDER, language), id="search-input")
 
     def compose(self) -> ComposeResult:
         language = self.language
         with Vertical():
-            yield SearchBox(value=self.query_text, placeholder=ui(PLACEHOLDER, language), id="search-input")
+            yield self.box
             yield Static(id="search-status", markup=False)
             yield ResultList(lambda hit: self.heading(hit, language),
                              lambda hit, width: snippet(hit, language, width), id="search-results")
         yield KeyHints()  # this screen's keys, over the browser's (which do not reach through the box)
 
     def on_mount(self) -> None:
-        self.set_focus(self.query_one(SearchBox))  # now: the keys typed with the / go into it
+        box = self.box
+        ends = {"choose": self.action_choose, "dismiss_search": self.action_dismiss_search}
+        box.ends = {"enter": self.action_choose} | {key: ends[binding.action]  # the keys as the keymap has them
+                                                    for key, bindings in self._bindings.key_to_bindings.items()
+                                                    for binding in bindings if binding.action in ends}
+        self.set_focus(box)  # now: the keys typed with the / go into it
         self.run_search(self.query_text)
         # The results of a search typed while the index was being built are redone when it arrives.
         self.watch(self.app, "index_ready", self._index_arrived, init=False)
@@ -176,6 +182,9 @@ class SearchScreen(ModalScreen[str | None]):
             text = ui("1 result" if total == 1 else "{count} results", self.language).format(count=total)
         return text if self.ready() else text + ui(INDEXING, self.language)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not self.box.holding  # a key held by the box acts when it is given back
+
     def on_input_submitted(self, event: SearchBox.Submitted) -> None:
         event.stop()
         self.action_choose()
@@ -190,6 +199,8 @@ class SearchScreen(ModalScreen[str | None]):
         hit = self.query_one(ResultList).highlighted_hit
         if hit is not None:
             self.close(hit.document.id)
+        else:  # nothing to open: the search stays, and what was typed after the Enter goes on in the box
+            self.box.release()
 
     def on_result_list_chosen(self, event: ResultList.Chosen) -> None:
         event.stop()
@@ -201,4 +212,9 @@ class SearchScreen(ModalScreen[str | None]):
     def close(self, item_id: str | None) -> None:
         """Dismiss with ``item_id``, once: a second Enter or Esc typed with the first finds the search gone."""
         if self.is_current:
+            self.box.hold()  # an Esc (or a click) that came through the app: what follows waits for the screen below
             self.dismiss(item_id)
+
+    def on_unmount(self) -> None:
+        # The keys typed after the Enter or Esc that closed the search act where the reader now is.
+        self.box.release()
