@@ -26,8 +26,8 @@ from .app_state import LIBRARY, WIDE
 from .bulk import start_done
 from .cache import load_briefing_cached
 from .config import PreferenceStore, config_path, startup_notices
+from .content_text import BriefingError
 from .i18n import LANGUAGE_NAMES, language_from_env, localize, next_language, ui
-from .loader import BriefingError
 from .model import Briefing, Item, Language
 from .panes import PANE_IDS, PANES
 from .paths import default_briefing
