@@ -13,7 +13,8 @@ import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeGuard
 
-import textual
+import textual.color
+import textual.theme
 from textual.color import Color, ColorParseError
 from textual.theme import Theme
 
@@ -125,11 +126,12 @@ def load_themes(dirs: list[Path] | None = None) -> tuple[list[Theme], list[Conte
     paths = [path for directory in (theme_dirs() if dirs is None else dirs)
              for path in (sorted(directory.glob("*.yaml")) if directory.is_dir() else [])]
     read = [(path, *read_text(path)) for path in paths]
-    # Keyed by each file's name and text, and by the Textual that parses the colours; not kept while
-    # a file cannot be read (it may be readable next time).
+    # Keyed by each file's name and text, and by the Textual code that makes and checks a theme (not
+    # textual.__version__: that imports importlib.metadata, a tenth of the start-up it would save);
+    # not kept while a file cannot be read (it may be readable next time).
     key = None if any(error for *_, error in read) else digest_key(
-        b"themes", textual.__version__.encode(), *(part for path, text, _ in read
-                                                   for part in (str(path).encode(), text.encode())))
+        b"themes", *(Path(module.__file__ or "").read_bytes() for module in (textual.theme, textual.color)),
+        *(part for path, text, _ in read for part in (str(path).encode(), text.encode())))
     entry = cache_dir() / f"{key}.themes"
     cached = read_entry(entry) if key else None
     if _is_themes(cached):
