@@ -80,7 +80,13 @@ def cold(kind: str, path: str | None = None) -> tuple[float, float]:
 
 
 def warm_up(path: str | None = None) -> None:
-    """Run the briefing once so that it and its search index are cached, and check that they are."""
+    """Run the briefing once so that it and its search index are cached, and check that they are.
+
+    A reader's second launch also has the preferences the first one saved (any pane, language or
+    theme chosen writes config.yaml): every timed briefing run reads one (the empty-cache runs too)."""
+    config = Path(CONFIG, "briefing", "config.yaml")
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text("theme: briefing-dark\npane: overview\n", encoding="utf-8")
     before = set(Path(CACHE, "briefing").glob("*.index")) if Path(CACHE, "briefing").exists() else set()
     first_screen("briefing", path)
     after = set(Path(CACHE, "briefing").glob("*.index"))

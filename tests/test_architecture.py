@@ -41,8 +41,11 @@ def test_neither_pypinyin_nor_opencc_is_imported_before_the_first_screen(tmp_pat
 
 
 def test_a_second_launch_imports_neither_pyyaml_nor_the_loader_nor_the_search_engine(tmp_path):
-    """A cached briefing, cached themes and no config file to read: nothing needs parsing or searching
-    before the first screen (the first launch, which parses, is the check that the probe can tell)."""
+    """A cached briefing, themes and config (the preferences the first launch saved): nothing needs parsing
+    or searching before the first screen (the first launch, which parses, is the check that the probe can
+    tell)."""
+    (tmp_path / "briefing").mkdir()
+    (tmp_path / "briefing" / "config.yaml").write_text("pane: actions\ntheme: briefing-light\n", encoding="utf-8")
     code = ("import sys\n"
             "from tui import cli\n"
             "async def started(app):\n"

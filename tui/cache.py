@@ -44,10 +44,10 @@ def cache_dir() -> Path:
 def schema_digest() -> bytes:
     """What a cached briefing was read with: a changed model or loader makes old entries misses."""
     digest = hashlib.sha256(__version__.encode())
-    # Every module whose code decides what a cached briefing, index or set of themes holds (i18n: the
-    # Simplified conversion).
+    # Every module whose code decides what a cached briefing, index, set of themes or config holds (i18n:
+    # the Simplified conversion).
     for module in ("model.py", "loader.py", "content_text.py", "files.py", "cache.py", "i18n.py", "themes.py",
-                   "search/index.py", "search/fold.py"):
+                   "config.py", "search/index.py", "search/fold.py"):
         digest.update((Path(__file__).parent / module).read_bytes())
     return digest.digest()
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .cache import cache_dir, digest_key, read_entry, write_entry
 from .content_text import ContentError, read_text
 from .model import LANGUAGES, Language
 from .panes import PANE_IDS
@@ -87,7 +88,11 @@ def _yaml():
 
 def _read_root(path: Path) -> tuple[str, yaml.MappingNode | None, ContentError | None]:
     """The file's text and top-level mapping (None for no file or an empty one), or why it is unusable."""
-    text, error = read_config_text(path)
+    return _parse_root(path, *read_config_text(path))
+
+
+def _parse_root(path: Path, text: str | None, error: ContentError | None) -> tuple[str, yaml.MappingNode | None,
+                                                                                   ContentError | None]:
     if error is not None or text is None:
         return "", None, error
     from .loader import compose_yaml  # noqa: PLC0415 - see _yaml
@@ -102,8 +107,25 @@ def _read_root(path: Path) -> tuple[str, yaml.MappingNode | None, ContentError |
 
 
 def read_preferences(path: Path) -> ConfigRead:
-    """The preferences in ``path`` and what is wrong with it; never raises."""
-    _, root, error = _read_root(path)
+    """The preferences in ``path`` and what is wrong with it; never raises.
+
+    What a readable file gave is cached under its text (one entry per config file, replaced when
+    the text changes): a second launch does not parse it again, nor import PyYAML to."""
+    text, error = read_config_text(path)
+    if text is None or error is not None:
+        return _read_preferences(path, text, error)
+    entry = cache_dir() / f"{digest_key(b'config', os.fsencode(os.path.abspath(path)))}.config"
+    key = digest_key(text.encode())
+    cached = read_entry(entry)
+    if isinstance(cached, tuple) and len(cached) == 2 and cached[0] == key and isinstance(cached[1], ConfigRead):
+        return cached[1]
+    read = _read_preferences(path, text, error)
+    write_entry(entry, (key, read))
+    return read
+
+
+def _read_preferences(path: Path, text: str | None, error: ContentError | None) -> ConfigRead:
+    _, root, error = _parse_root(path, text, error)
     if error is not None:
         return ConfigRead(problems=[replace(error, message=f"{error.message}; {NOT_SAVED}")], writable=False)
     return ConfigRead() if root is None else _read_mapping(path, root)
