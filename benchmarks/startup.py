@@ -5,8 +5,8 @@ is shared and noisy), and printed as min / median / max with the ratio of the me
 
 - hello-world (Header + Static + Footer) against ``briefing content/guizhou-2023.yaml`` (the command,
   as a reader runs it) with a warm cache (a true second launch: the warm-up run caches the briefing,
-  its search index and Python's bytecode, and the script checks the index) and against a first launch
-  with an empty cache;
+  its search index and Python's bytecode, and the script checks the index; the config.yaml a first
+  launch saves is there) and against a first launch with an empty cache;
 - peak RSS (``ru_maxrss`` of each process, start-up work included) against hello-world's;
 - with ``--large N``: the same for a generated briefing of N items (warmed the same way), and its first
   open (load and validate with an empty cache, in a fresh process) against PyYAML's CSafeLoader
