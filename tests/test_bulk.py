@@ -109,3 +109,8 @@ def test_the_briefing_command_starts_the_app_with_the_collector_paused_and_resum
     assert cli.main([str(BUNDLED)]) == 0
     assert seen == {"paused while starting": True, "resumed at the first screen": True}
     assert gc.isenabled()
+
+
+def test_a_command_that_ends_before_the_first_screen_resumes_the_collector_and_freezes_nothing(unfrozen):
+    assert cli.main(["--theme", "no-such-theme", str(BUNDLED)]) == 2
+    assert gc.isenabled() and gc.get_freeze_count() == 0

@@ -37,15 +37,17 @@ def pause_for_start() -> None:
         _starting = True
 
 
-def start_done() -> None:
+def start_done(freeze: bool = True) -> None:
     """Start-up is over: collect again, leaving what start-up made (modules, classes, the briefing, the
     first screen; nearly all of it kept for the life of the process) out of every later pass, so that
     no full pass over it stalls a key. The price: the garbage cycles start-up left (about 3,000 of the
     bundled briefing's 65,000 objects) are never freed. With a 10,000-item briefing, a hundred keys
     across its panes cost 0.8 s of full passes (the longest 0.15-0.23 s) instead of 1.7-2.5 s (the
-    longest 0.5-0.6 s). Does nothing unless ``pause_for_start`` paused the collector."""
+    longest 0.5-0.6 s). ``freeze=False``: start-up failed, nothing it made is worth keeping. Does
+    nothing unless ``pause_for_start`` paused the collector."""
     global _starting
     if _starting:
         _starting = False
-        gc.freeze()
+        if freeze:
+            gc.freeze()
         gc.enable()

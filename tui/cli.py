@@ -337,7 +337,7 @@ def run_app(paths: list[Path], language: Language | None, theme: str | None, per
     try:
         return _run_app(paths, language, theme, persist, watch)
     finally:
-        start_done()  # if the app never drew a screen
+        start_done(freeze=False)  # if the app never drew its first screen (else this does nothing)
 
 
 def _run_app(paths: list[Path], language: Language | None, theme: str | None, persist: bool, watch: bool) -> int:
