@@ -10,6 +10,7 @@ second launch neither imports PyYAML nor validates a theme again.
 from __future__ import annotations
 
 import dataclasses
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeGuard
 
@@ -123,19 +124,20 @@ def theme_dirs() -> list[Path]:
 
 def load_themes(dirs: list[Path] | None = None) -> tuple[list[Theme], list[ContentError]]:
     """Every valid theme in ``dirs``, and the errors of the ones skipped (through the cache)."""
-    paths = [path for directory in (theme_dirs() if dirs is None else dirs)
-             for path in (sorted(directory.glob("*.yaml")) if directory.is_dir() else [])]
+    folders = theme_dirs() if dirs is None else dirs
+    paths = [path for directory in folders for path in (sorted(directory.glob("*.yaml")) if directory.is_dir() else [])]
     read = [(path, *read_text(path)) for path in paths]
-    # Keyed by each file's name and text, and by the Textual code that makes and checks a theme (not
-    # textual.__version__: that imports importlib.metadata, a tenth of the start-up it would save);
-    # not kept while a file cannot be read (it may be readable next time).
+    # One entry per list of folders, replaced when it is out of date: it holds what was read, keyed by
+    # each file's name and text and by the Textual code that makes and checks a theme (not
+    # textual.__version__: that imports importlib.metadata, a tenth of the start-up it would save).
+    # Not kept while a file cannot be read (it may be readable next time).
+    entry = cache_dir() / f"{digest_key(b'themes', *(os.fsencode(os.path.abspath(d)) for d in folders))}.themes"
     key = None if any(error for *_, error in read) else digest_key(
-        b"themes", *(Path(module.__file__ or "").read_bytes() for module in (textual.theme, textual.color)),
+        *(Path(module.__file__ or "").read_bytes() for module in (textual.theme, textual.color)),
         *(part for path, text, _ in read for part in (str(path).encode(), text.encode())))
-    entry = cache_dir() / f"{key}.themes"
     cached = read_entry(entry) if key else None
-    if _is_themes(cached):
-        return cached
+    if isinstance(cached, tuple) and len(cached) == 2 and cached[0] == key and _is_themes(cached[1]):
+        return cached[1]
     themes: list[Theme] = []
     errors: list[ContentError] = []
     for path, text, error in read:
@@ -144,7 +146,7 @@ def load_themes(dirs: list[Path] | None = None) -> tuple[list[Theme], list[Conte
         if theme is not None:
             themes.append(theme)
     if key:
-        write_entry(entry, (themes, errors))
+        write_entry(entry, (key, (themes, errors)))
     return themes, errors
 
 
