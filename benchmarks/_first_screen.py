@@ -1,8 +1,10 @@
 """Run an app headless; print the seconds from the given start time to its complete first screen.
 
 Used by startup.py and library.py: ``python _first_screen.py KIND START [PATH]`` with KIND ``hello``
-(Header, Static, Footer), ``floor`` (the briefing's stock widgets, no content) or ``briefing``, whose
-PATH (a briefing file, or a folder: a library) is passed to ``BriefingApp`` as it is.
+(Header, Static, Footer), ``floor`` (the briefing's stock widgets, no content) or ``briefing``.
+``briefing`` starts as the ``briefing PATH`` command does (``tui.cli.main``; PATH a briefing file, by
+default the bundled one, or a folder: a library), so everything a reader's launch does is timed:
+the command's imports and arguments, loading, the app; only the terminal is headless, at 120x36.
 
 The complete first screen is the last frame drawn before the app falls quiet: the first frame is
 drawn before the footer's keys and the tab underline are, so exiting in ``on_ready`` times too little.
@@ -11,6 +13,7 @@ index) before it exits, so the parent's ``ru_maxrss`` for this process is the pe
 """
 
 import asyncio
+import functools
 import os
 import sys
 import time
@@ -27,7 +30,7 @@ async def settle(app) -> None:
     while True:
         await asyncio.sleep(0.02)
         ready = getattr(app, "index_ready", True)
-        if ready and time.time() - _frames.last_frame() > QUIET:
+        if ready and _frames.frames and time.time() - _frames.last_frame() > QUIET:
             break
     # Textual captures print() while an app runs; write past it.
     sys.__stdout__.write(f"{_frames.last_frame() - start:.6f}\n")
@@ -43,9 +46,9 @@ class Settles:
 
 
 kind, start = sys.argv[1], float(sys.argv[2])
-_frames.install()
 
 if kind == "hello":
+    _frames.install()
     from textual.app import App
     from textual.widgets import Footer, Header, Static
 
@@ -59,6 +62,7 @@ if kind == "hello":
 
     Hello().run(headless=True, size=(120, 36))
 elif kind == "floor":
+    _frames.install()
     from textual.app import App
     from textual.widgets import Footer, Header, OptionList, Static, TabbedContent, TabPane
 
@@ -80,16 +84,19 @@ elif kind == "floor":
 
     Floor().run(headless=True, size=(120, 36))
 else:
-    from tui.app import BriefingApp
+    from tui import cli  # what the ``briefing`` script imports and runs
 
-    class Briefing(Settles, BriefingApp):
-        pass
+    run_app = cli._run_until_signalled
 
-    path = Path(sys.argv[3]) if len(sys.argv) > 3 else None
-    if path is not None and path.is_dir():  # as ``briefing DIR`` opens it: a library
-        from tui.library import briefing_files
+    async def run_timed(app) -> None:
+        """The command's own way of running its app, headless, with the frames recorded."""
+        _frames.install()
+        app.run_async = functools.partial(app.run_async, headless=True, size=(120, 36))
+        app._settle = asyncio.ensure_future(settle(app))
+        await run_app(app)
 
-        app = Briefing(library=briefing_files([path]), language="en")
-    else:
-        app = Briefing(path, language="en")
-    app.run(headless=True, size=(120, 36))
+    cli._run_until_signalled = run_timed
+    from tui.paths import default_briefing  # the command opens a library without a path: name the briefing
+
+    cli.main([sys.argv[3] if len(sys.argv) > 3 else str(default_briefing()), "--lang", "en"])
+    raise SystemExit("the app ended before its first screen was complete")

@@ -38,3 +38,24 @@ def test_neither_pypinyin_nor_opencc_is_imported_before_the_first_screen(tmp_pat
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=ROOT,
                             env={"PATH": "", "XDG_CACHE_HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path)})
     assert result.stdout.strip() == "[]", result.stderr[-2000:]
+
+
+def test_a_second_launch_imports_neither_pyyaml_nor_the_loader_nor_the_search_engine(tmp_path):
+    """A cached briefing, themes and config (the preferences the first launch saved): nothing needs parsing
+    or searching before the first screen (the first launch, which parses, is the check that the probe can
+    tell)."""
+    (tmp_path / "briefing").mkdir()
+    (tmp_path / "briefing" / "config.yaml").write_text("pane: actions\ntheme: briefing-light\n", encoding="utf-8")
+    code = ("import sys\n"
+            "from tui import cli\n"
+            "async def started(app):\n"
+            "    pass\n"
+            "cli._run_until_signalled = started\n"
+            "assert cli.main(['content/guizhou-2023.yaml']) == 0\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'yaml' or m.startswith(('tui.loader', "
+            "'tui.search'))))\n")
+    env = {"PATH": "", "XDG_CACHE_HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path)}
+    launches = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=ROOT,
+                               env=env) for _ in range(2)]
+    assert "'tui.loader'" in launches[0].stdout and "'yaml'" in launches[0].stdout, launches[0].stderr[-2000:]
+    assert launches[1].stdout.strip() == "[]", launches[1].stderr[-2000:]

@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from tui import cache
+from tui import loader
 from tui.cache import cache_dir, load_briefing_cached, load_index, store_index
 from tui.loader import read_briefing
 from tui.search import build_index
@@ -27,8 +27,8 @@ def test_a_second_load_comes_from_the_cache(copy_of_bundled, monkeypatch):
     def must_not_parse(*args):
         raise AssertionError("parsed again despite a valid cache entry")
 
-    monkeypatch.setattr(cache, "read_briefing", must_not_parse)
-    monkeypatch.setattr(cache, "read_briefing_bytes", must_not_parse)
+    monkeypatch.setattr(loader, "read_briefing", must_not_parse)
+    monkeypatch.setattr(loader, "read_briefing_bytes", must_not_parse)
     second, errors, same_key = load_briefing_cached(copy_of_bundled)
     assert errors == [] and same_key == key
     assert second.by_id().keys() == first.by_id().keys() and second.path == str(copy_of_bundled)

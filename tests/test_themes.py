@@ -143,3 +143,21 @@ async def test_inactive_tab_labels_meet_wcag_contrast(name):
         color = tabs.get_component_styles("pane-tabs--inactive").color
         ratio = contrast(background + color, background)
         assert ratio >= required, f"{name}: inactive pane names have contrast {ratio:.2f}"
+
+
+def test_a_second_start_reads_the_themes_from_the_cache_until_a_file_changes(tmp_path, monkeypatch):
+    from tui import themes as theme_files
+
+    folder = tmp_path / "themes"
+    shutil.copytree(THEMES, folder)
+    shutil.copy(BROKEN_THEMES / "bad-colour.yaml", folder / "bad-colour.yaml")
+    first = load_themes([folder])
+    parse = theme_files._read_theme
+    monkeypatch.setattr(theme_files, "_read_theme", lambda *args: pytest.fail("parsed despite a cache entry"))
+    second = load_themes([folder])
+    assert second == first and len(first[0]) == len(SHIPPED) and [e.field for e in first[1]] == ["background"]
+    monkeypatch.setattr(theme_files, "_read_theme", parse)
+    (folder / "briefing-dark.yaml").write_text(
+        (folder / "briefing-dark.yaml").read_text(encoding="utf-8").replace("briefing-dark", "renamed"),
+        encoding="utf-8")
+    assert "renamed" in [theme.name for theme in load_themes([folder])[0]]

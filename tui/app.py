@@ -23,10 +23,11 @@ from .app_authoring import Authoring
 from .app_library import LibraryActions
 from .app_search import SearchActions
 from .app_state import LIBRARY, WIDE
+from .bulk import start_done
 from .cache import load_briefing_cached
 from .config import PreferenceStore, config_path, startup_notices
+from .content_text import BriefingError
 from .i18n import LANGUAGE_NAMES, language_from_env, localize, next_language, ui
-from .loader import BriefingError
 from .model import Briefing, Item, Language
 from .panes import PANE_IDS, PANES
 from .paths import default_briefing
@@ -172,9 +173,7 @@ class BriefingApp(SearchActions, LibraryActions, Authoring):
         return BrowserScreen(briefing, initial=pane)
 
     def on_mount(self) -> None:
-        # The full index needs OpenCC and pypinyin (a quarter of a second to import): build it
-        # only once the first screen is drawn, and off the UI thread.
-        self.call_after_refresh(self._build_index)
+        self.call_after_refresh(self._first_screen_drawn)
         self.title = ui("Library", self.language) if self.library is not None else ""
         self._fit_to(self.size.width, self.size.height)
         if self.store.preferences.keymap:
@@ -187,6 +186,13 @@ class BriefingApp(SearchActions, LibraryActions, Authoring):
             self._file_watch = FileWatch(watched_paths(self.briefing))
             self.set_interval(1.0, self._reload_if_changed)
             self._say_what_is_left(reloaded=False)
+
+    def _first_screen_drawn(self) -> None:
+        # The briefing command paused the collector for start-up (see tui.bulk): resume it now.
+        start_done()
+        # The full index needs OpenCC and pypinyin (a quarter of a second to import): build it
+        # only once the first screen is drawn, and off the UI thread.
+        self._build_index()
 
     def on_key(self, event: Key) -> None:
         """A character that comes back to the app while a text box has the keys was typed before the box

@@ -10,8 +10,8 @@ from textual import work
 
 from .app_state import LIBRARY, AppState
 from .cache import load_briefing_cached
+from .content_text import sanitise
 from .i18n import ui
-from .loader import sanitise
 from .session import BriefingSession
 
 if TYPE_CHECKING:

@@ -20,13 +20,16 @@ import pickle
 import tempfile
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .bulk import collector_paused
+from .content_text import ContentError, source_path
 from .files import MAX_FILE_BYTES, read_bounded
-from .loader import ContentError, read_briefing, read_briefing_bytes, source_path
 from .model import Briefing
-from .search.index import SearchIndex
+
+if TYPE_CHECKING:
+    from .search.index import SearchIndex
 
 MAX_ENTRY_BYTES = 1 << 30  # a search index of a very large briefing is tens of MiB; this only stops a device
 
@@ -41,8 +44,10 @@ def cache_dir() -> Path:
 def schema_digest() -> bytes:
     """What a cached briefing was read with: a changed model or loader makes old entries misses."""
     digest = hashlib.sha256(__version__.encode())
-    # Every module whose code decides what a cached briefing or index holds (i18n: the Simplified conversion).
-    for module in ("model.py", "loader.py", "files.py", "cache.py", "i18n.py", "search/index.py", "search/fold.py"):
+    # Every module whose code decides what a cached briefing, index, set of themes or config holds (i18n:
+    # the Simplified conversion).
+    for module in ("model.py", "loader.py", "content_text.py", "files.py", "cache.py", "i18n.py", "themes.py",
+                   "config.py", "search/index.py", "search/fold.py"):
         digest.update((Path(__file__).parent / module).read_bytes())
     return digest.digest()
 
@@ -97,12 +102,16 @@ def load_briefing_cached(path: str | Path) -> tuple[Briefing | None, list[Conten
         data = read_bounded(path, MAX_FILE_BYTES)
         lookup = digest_key(os.fsencode(path.resolve()), data)
     except (OSError, RuntimeError):  # unreadable, or a symlink loop: the loader says why
+        from .loader import read_briefing  # noqa: PLC0415 - PyYAML only when a file must be parsed
+
         briefing, errors = read_briefing(path)
         return briefing, errors, None
     entry = cache_dir() / f"{lookup}.briefing"
     briefing = _cached_briefing(read_entry(entry), path)
     if briefing is not None:
         return dataclasses.replace(briefing, path=str(path)), [], digest_key(lookup.encode(), _source_bytes(briefing))
+    from .loader import read_briefing_bytes  # noqa: PLC0415 - PyYAML only when a file must be parsed
+
     briefing, errors = read_briefing_bytes(path, data)
     if briefing is None:
         return None, errors, None
@@ -117,6 +126,8 @@ def _source_bytes(briefing: Briefing) -> bytes:
 
 def load_index(key: str) -> SearchIndex | None:
     """The search index cached for a briefing, or None."""
+    from .search.index import SearchIndex  # noqa: PLC0415 - read after the first screen, off its path
+
     index = read_entry(cache_dir() / f"{key}.index")
     return index if isinstance(index, SearchIndex) else None
 

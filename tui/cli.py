@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from .bulk import pause_for_start, start_done
 from .model import LANGUAGES, Language
 from .paths import default_briefing
 
@@ -332,6 +333,14 @@ def run_export(path: Path | None, fmt: str, language: Language) -> int:
 def run_app(paths: list[Path], language: Language | None, theme: str | None, persist: bool = True,
             watch: bool = False) -> int:
     """One briefing file opens that briefing; a folder, several files or none a library."""
+    pause_for_start()  # until the app's first screen is drawn (see tui.bulk)
+    try:
+        return _run_app(paths, language, theme, persist, watch)
+    finally:
+        start_done(freeze=False)  # if the app never drew its first screen (else this does nothing)
+
+
+def _run_app(paths: list[Path], language: Language | None, theme: str | None, persist: bool, watch: bool) -> int:
     from .library import briefing_files, default_library
 
     library = briefing_files(paths) if paths else default_library()

@@ -20,12 +20,15 @@ import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import yaml
-
-from .loader import ContentError, compose_yaml, read_text
+from .cache import cache_dir, digest_key, read_entry, write_entry
+from .content_text import ContentError, read_text
 from .model import LANGUAGES, Language
 from .panes import PANE_IDS
+
+if TYPE_CHECKING:  # PyYAML is imported only when there is a config file to read (see _yaml)
+    import yaml
 
 PREFERENCES = ("theme", "language", "pane", "keymap")
 HEADER = "# briefing preferences; edit freely, or let the app keep them.\n"
@@ -75,11 +78,26 @@ def read_config_text(path: Path) -> tuple[str | None, ContentError | None]:
     return (None, error) if error else (text, None)
 
 
+def _yaml():
+    """PyYAML, imported when a config file is there to be read: a reader who never chose anything, or a
+    served session, starts without it."""
+    import yaml  # noqa: PLC0415
+
+    return yaml
+
+
 def _read_root(path: Path) -> tuple[str, yaml.MappingNode | None, ContentError | None]:
     """The file's text and top-level mapping (None for no file or an empty one), or why it is unusable."""
-    text, error = read_config_text(path)
+    return _parse_root(path, *read_config_text(path))
+
+
+def _parse_root(path: Path, text: str | None, error: ContentError | None) -> tuple[str, yaml.MappingNode | None,
+                                                                                   ContentError | None]:
     if error is not None or text is None:
         return "", None, error
+    from .loader import compose_yaml  # noqa: PLC0415 - see _yaml
+
+    yaml = _yaml()
     root, error = compose_yaml(str(path), text)
     if error is not None and error.field == "(file)":  # empty, or comments only: no preferences yet
         return text, None, None
@@ -89,8 +107,25 @@ def _read_root(path: Path) -> tuple[str, yaml.MappingNode | None, ContentError |
 
 
 def read_preferences(path: Path) -> ConfigRead:
-    """The preferences in ``path`` and what is wrong with it; never raises."""
-    _, root, error = _read_root(path)
+    """The preferences in ``path`` and what is wrong with it; never raises.
+
+    What a readable file gave is cached under its text (one entry per config file, replaced when
+    the text changes): a second launch does not parse it again, nor import PyYAML to."""
+    text, error = read_config_text(path)
+    if text is None or error is not None:
+        return _read_preferences(path, text, error)
+    entry = cache_dir() / f"{digest_key(b'config', os.fsencode(os.path.abspath(path)))}.config"
+    key = digest_key(text.encode())
+    cached = read_entry(entry)
+    if isinstance(cached, tuple) and len(cached) == 2 and cached[0] == key and isinstance(cached[1], ConfigRead):
+        return cached[1]
+    read = _read_preferences(path, text, error)
+    write_entry(entry, (key, read))
+    return read
+
+
+def _read_preferences(path: Path, text: str | None, error: ContentError | None) -> ConfigRead:
+    _, root, error = _parse_root(path, text, error)
     if error is not None:
         return ConfigRead(problems=[replace(error, message=f"{error.message}; {NOT_SAVED}")], writable=False)
     return ConfigRead() if root is None else _read_mapping(path, root)
@@ -106,7 +141,7 @@ def _error(path: Path, node: yaml.Node, field_name: str, message: str) -> Conten
 
 def _text(node: yaml.Node) -> str | None:
     """A scalar's text if YAML reads it as a string (``0``, ``off`` and ``~`` are not)."""
-    return node.value if isinstance(node, yaml.ScalarNode) and node.tag == _TAG + "str" else None
+    return node.value if isinstance(node, _yaml().ScalarNode) and node.tag == _TAG + "str" else None
 
 
 def _read_mapping(path: Path, root: yaml.MappingNode) -> ConfigRead:
@@ -146,7 +181,7 @@ def _scalar_problem(key: str, node: yaml.Node) -> str | None:
 def _read_keymap(path: Path, node: yaml.Node, problems: list[ContentError],
                  marks: dict[str, tuple[int, int]]) -> dict[str, str]:
     """The entries whose keys are text; every other entry is a problem of its own."""
-    if not isinstance(node, yaml.MappingNode):
+    if not isinstance(node, _yaml().MappingNode):
         problems.append(_error(path, node, "keymap", "expected a mapping of binding ids to keys"))
         return {}
     keymap: dict[str, str] = {}
@@ -167,7 +202,7 @@ def _read_keymap(path: Path, node: yaml.Node, problems: list[ContentError],
 
 
 def _describe(node: yaml.Node) -> str:
-    if not isinstance(node, yaml.ScalarNode):
+    if not isinstance(node, _yaml().ScalarNode):
         return "a list or mapping (write several keys as one text: 'a,f2')"
     kind = _KINDS.get(node.tag.removeprefix(_TAG), f"a value tagged {node.tag}")
     if kind == "empty":

@@ -23,12 +23,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from .bulk import collector_paused
 from .cache import cache_dir, digest_key, load_briefing_cached, read_entry, schema_digest, write_entry
 from .model import SECTIONS, Briefing, Meeting, Script
 from .paths import bundled_dir
-from .search import Document, SearchIndex, SearchResult, documents_of
-from .search.fold import Folder
+
+if TYPE_CHECKING:  # the search engine is imported where a library is searched, off the startup path
+    from .search import SearchIndex, SearchResult
 
 SUFFIXES = (".yaml", ".yml")
 _SUMMARY = "library.summary"
@@ -218,9 +221,13 @@ class LibraryIndex:
         return int(doc_id.partition(":")[0])
 
 
+@collector_paused()  # every item of every briefing becomes a document: bulk building
 def library_index(entries: Sequence[LibraryEntry], full: bool = True) -> LibraryIndex:
     """The combined index of ``entries``. ``full=False``: a literal-only index that needs neither
     OpenCC nor pypinyin, for use while the full one is built. The full one is cached."""
+    from .search import Document, SearchIndex, documents_of  # noqa: PLC0415 - off the startup path
+    from .search.fold import Folder  # noqa: PLC0415
+
     if full:
         cached = cached_library_index(entries)
         if cached is not None:
@@ -247,6 +254,8 @@ def library_index(entries: Sequence[LibraryEntry], full: bool = True) -> Library
 def cached_library_index(entries: Sequence[LibraryEntry]) -> LibraryIndex | None:
     """The full combined index of ``entries`` from the cache, or None; never builds, never imports
     OpenCC or pypinyin."""
+    from .search import SearchIndex  # noqa: PLC0415 - off the startup path
+
     keys = [(position, entry.cache_key) for position, entry in enumerate(entries) if entry.openable]
     if not all(key for _, key in keys):
         return None

@@ -12,9 +12,10 @@ stricter (``v1``: a field it required, the fewer choices it allowed).
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import Field, dataclass, field
 from functools import cached_property
-from typing import Literal, Optional, Union
+from reprlib import recursive_repr
+from typing import ClassVar, Literal, Optional, Union
 
 Language = Literal["en", "zh-Hant", "zh-Hans"]
 LANGUAGES: tuple[Language, ...] = ("en", "zh-Hant", "zh-Hans")
@@ -26,6 +27,33 @@ Comparator = Literal["about", "over", "at-least", "at-most", "nearly"]
 TargetComparator = Literal["about", "over", "at-least", "at-most", "nearly", "top-ranks"]
 # What a figure counts: one year's result, everything so far, or an unbroken run ("nine years in a row").
 Basis = Literal["year", "to-date", "in-a-row"]
+
+
+class Record:
+    """What every model record shares: comparing, hashing and showing its fields.
+
+    ``@dataclass`` would write these three methods anew for each class (and compile each at import:
+    a third of the app's own start-up work); written once here, they do exactly what the generated
+    ones do. Each record class says ``@dataclass(frozen=True, repr=False, eq=False)``."""
+
+    __slots__ = ()
+    __dataclass_fields__: ClassVar[dict[str, Field]]
+
+    def _values(self) -> tuple:
+        return tuple([getattr(self, name) for name in self.__dataclass_fields__])
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    @recursive_repr()
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name, f in self.__dataclass_fields__.items() if f.repr)
+        return f"{self.__class__.__qualname__}({shown})"
 
 
 def ref(kind: str, **more) -> dict:
@@ -43,8 +71,8 @@ def v1(**rules) -> dict:
     return {"v1": rules}
 
 
-@dataclass(frozen=True)
-class Bilingual:
+@dataclass(frozen=True, repr=False, eq=False)
+class Bilingual(Record):
     """A text in English and in Chinese as the source writes it (``script``: Traditional or Simplified)."""
 
     en: str
@@ -55,8 +83,8 @@ class Bilingual:
         return self.en
 
 
-@dataclass(frozen=True)
-class SourceQuote:
+@dataclass(frozen=True, repr=False, eq=False)
+class SourceQuote(Record):
     """A verbatim passage of the cleaned source article, and where it starts."""
 
     text: str
@@ -67,8 +95,8 @@ class SourceQuote:
         return self.start + len(self.text)
 
 
-@dataclass(frozen=True)
-class Figure:
+@dataclass(frozen=True, repr=False, eq=False)
+class Figure(Record):
     """A number the source states: value, unit and how the source says it."""
 
     label: Bilingual
@@ -80,8 +108,8 @@ class Figure:
     basis: Optional[Basis] = field(default=None, metadata=since(2))
 
 
-@dataclass(frozen=True)
-class SourceFiles:
+@dataclass(frozen=True, repr=False, eq=False)
+class SourceFiles(Record):
     """The article behind a briefing: its files (relative to the briefing file) and what it is."""
 
     raw: str
@@ -101,8 +129,8 @@ class SourceFiles:
         return self.partial is None
 
 
-@dataclass(frozen=True, kw_only=True)
-class Meeting:
+@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
+class Meeting(Record):
     """The event the briefing reports: a meeting, an interview, a symposium, a work plan…"""
 
     kind: str = field(default="meeting", metadata=since(2))
@@ -119,16 +147,16 @@ class Meeting:
     source: SourceFiles
 
 
-@dataclass(frozen=True)
-class Label:
+@dataclass(frozen=True, repr=False, eq=False)
+class Label(Record):
     """A name the briefing gives one of its own kinds (written as ``id: {en: …, zh: …}``)."""
 
     id: str
     name: Bilingual
 
 
-@dataclass(frozen=True)
-class TargetGroup:
+@dataclass(frozen=True, repr=False, eq=False)
+class TargetGroup(Record):
     """Targets drawn side by side on one axis: what they have in common, and its unit."""
 
     id: str
@@ -137,8 +165,8 @@ class TargetGroup:
     scale: Optional[Union[int, float]] = None
 
 
-@dataclass(frozen=True)
-class OverviewSection:
+@dataclass(frozen=True, repr=False, eq=False)
+class OverviewSection(Record):
     """One of the meeting's own summaries: its assessment, guidance, requirements…"""
 
     id: str
@@ -152,8 +180,10 @@ class OverviewSection:
     related: tuple[str, ...] = field(default=(), metadata=ref("any"))
 
 
-@dataclass(frozen=True)
-class Achievement:
+@dataclass(frozen=True, repr=False, eq=False)
+class Achievement(Record):
+    """What the meeting reports as done, with the figures the source gives for it."""
+
     id: str
     title: Bilingual
     text: Bilingual
@@ -162,8 +192,10 @@ class Achievement:
     related: tuple[str, ...] = field(default=(), metadata=ref("any"))
 
 
-@dataclass(frozen=True)
-class Innovation:
+@dataclass(frozen=True, repr=False, eq=False)
+class Innovation(Record):
+    """One of the numbered new approaches the plan introduces."""
+
     id: str
     number: int
     title: Bilingual
@@ -171,14 +203,18 @@ class Innovation:
     quote: SourceQuote
 
 
-@dataclass(frozen=True)
-class Measure:
+@dataclass(frozen=True, repr=False, eq=False)
+class Measure(Record):
+    """One concrete step an action takes."""
+
     text: Bilingual
     quote: SourceQuote
 
 
-@dataclass(frozen=True, kw_only=True)
-class Action:
+@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
+class Action(Record):
+    """A numbered task of the plan: its measures, the innovation it serves and the targets it sets."""
+
     id: str
     number: int
     title: Bilingual
@@ -189,8 +225,8 @@ class Action:
     targets: tuple[str, ...] = field(default=(), metadata=ref("targets", v1=dict(required=True)))
 
 
-@dataclass(frozen=True, kw_only=True)
-class Baseline:
+@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
+class Baseline(Record):
     """Where a target starts from, when the source states it (37% → 40%)."""
 
     value: Union[int, float]
@@ -201,8 +237,10 @@ class Baseline:
     unit: Optional[Bilingual] = field(default=None, metadata=since(2))  # when not the target's own
 
 
-@dataclass(frozen=True, kw_only=True)
-class Target:
+@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
+class Target(Record):
+    """A goal the plan sets: a value by a year (quantitative) or a direction (qualitative)."""
+
     id: str
     kind: Literal["quantitative", "qualitative"]
     title: Bilingual
@@ -223,8 +261,10 @@ class Target:
     group: Optional[str] = field(default=None, metadata=ref("target_groups", v1=dict(ref=None)))
 
 
-@dataclass(frozen=True)
-class Speaker:
+@dataclass(frozen=True, repr=False, eq=False)
+class Speaker(Record):
+    """Someone who spoke at the meeting: a city, an exchange, a company…"""
+
     id: str
     kind: str = field(metadata=v1(type=Literal["city", "exchange", "company"]))
     title: Bilingual
@@ -232,8 +272,8 @@ class Speaker:
     quote: SourceQuote
 
 
-@dataclass(frozen=True)
-class Award:
+@dataclass(frozen=True, repr=False, eq=False)
+class Award(Record):
     """A category of demonstration project whose representatives received plaques."""
 
     id: str
@@ -242,8 +282,8 @@ class Award:
     quote: SourceQuote
 
 
-@dataclass(frozen=True)
-class Stub:
+@dataclass(frozen=True, repr=False, eq=False)
+class Stub(Record):
     """A passage `briefing new` quoted, not yet sorted into a section: the author's to-do, not content."""
 
     id: str
@@ -251,8 +291,8 @@ class Stub:
     quote: SourceQuote
 
 
-@dataclass(frozen=True)
-class GlossaryEntry:
+@dataclass(frozen=True, repr=False, eq=False)
+class GlossaryEntry(Record):
     """A term the article assumes; its explanation is editorial, not the article's."""
 
     id: str
@@ -273,8 +313,10 @@ SECTIONS = ("overview", "achievements", "innovations", "actions", "targets", "sp
 _SECTION = v1(required=True)  # format 1 needs every section, even if empty; format 2 leaves it out
 
 
-@dataclass(frozen=True, kw_only=True)
-class Briefing:
+@dataclass(frozen=True, kw_only=True, repr=False, eq=False)
+class Briefing(Record):
+    """A whole briefing: the meeting, its lists of items and the source text they quote."""
+
     format: Literal[1, 2]
     meeting: Meeting
     kinds: tuple[Label, ...] = field(default=(), metadata=since(2, keyed=True))

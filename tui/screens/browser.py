@@ -31,6 +31,10 @@ class BrowserScreen(Screen):
     BrowserScreen ContentSwitcher { height: 1fr; }
     BrowserScreen ContentSwitcher > .pane { height: 1fr; }
     """
+    # The first focus goes where focus_pane puts it (only the first pane is built at compose), not to
+    # the first focusable widget (the meeting card's scroll): a second focus, its blur and restyle
+    # would cost the first screen a tenth of its work.
+    AUTO_FOCUS = "ItemList, SourceView"
 
     def __init__(self, briefing: Briefing, initial: str = PANES[0].id, **kwargs) -> None:
         super().__init__(**kwargs)
