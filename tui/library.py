@@ -223,8 +223,8 @@ class LibraryIndex:
 
 @collector_paused()  # every item of every briefing becomes a document: bulk building
 def library_index(entries: Sequence[LibraryEntry], full: bool = True) -> LibraryIndex:
-    """The combined index of ``entries``. ``full=False``: a literal-only index that needs neither
-    OpenCC nor pypinyin, for use while the full one is built. The full one is cached."""
+    """The combined index of ``entries``. ``full=False``: a literal-only index that reads no Chinese
+    table, for use while the full one is built. The full one is cached."""
     from .search import Document, SearchIndex, documents_of  # noqa: PLC0415 - off the startup path
     from .search.fold import Folder  # noqa: PLC0415
 
@@ -252,8 +252,8 @@ def library_index(entries: Sequence[LibraryEntry], full: bool = True) -> Library
 
 
 def cached_library_index(entries: Sequence[LibraryEntry]) -> LibraryIndex | None:
-    """The full combined index of ``entries`` from the cache, or None; never builds, never imports
-    OpenCC or pypinyin."""
+    """The full combined index of ``entries`` from the cache, or None; never builds, never reads a
+    Chinese table."""
     from .search import SearchIndex  # noqa: PLC0415 - off the startup path
 
     keys = [(position, entry.cache_key) for position, entry in enumerate(entries) if entry.openable]

@@ -55,7 +55,7 @@ class BriefingSession:
         return (self.index or self.literal_fallback()).search(query, limit)
 
     def literal_fallback(self) -> SearchIndex:
-        """The literal index (no OpenCC, no pypinyin): quick to build, used until the full one is ready."""
+        """The literal index (no Chinese tables read): quick to build, used until the full one is ready."""
         if self._literal_index is None:
             from .search import literal_index  # noqa: PLC0415 - the search engine only once searched
 

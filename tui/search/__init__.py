@@ -15,5 +15,5 @@ def build_index(briefing: Briefing) -> SearchIndex:
 
 
 def literal_index(briefing: Briefing) -> SearchIndex:
-    """A quick literal-only index (no OpenCC, no pypinyin), used until the full one is ready."""
+    """A quick literal-only index (no Chinese tables read), used until the full one is ready."""
     return SearchIndex(documents_of(briefing), Folder(), pinyin=False)

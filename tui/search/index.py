@@ -14,8 +14,8 @@ operations; highlights are worked out only for the hits read (``SearchHit.spans`
 Full pinyin keeps, beside its text, one byte per position saying where a character's syllable
 starts: a term must start there (``hang`` is not found in ``chang``) and may run across syllables.
 A term that cannot be read as the index's syllables skips full pinyin. The index keeps the pinyin
-it was built with, so searching never needs pypinyin, and its Folder keeps its simplification
-table, so folding a query never needs OpenCC: an index read back from the cache needs neither.
+it was built with, so searching never reads the pinyin table, and its Folder keeps its simplification
+table: an index read back from the cache reads neither of search's tables (``tables.py``).
 
 Ranking: literal matches before initials before full pinyin; title before body
 before quote; then document order. Space-separated terms must all match.
@@ -273,7 +273,7 @@ class _Column:
 
 class SearchIndex:
     """Search over documents. ``pinyin=False`` with a plain Folder gives a literal-only index
-    that needs neither OpenCC nor pypinyin (what the app uses until the full index is built)."""
+    that reads neither of search's Chinese tables (what the app uses until the full index is built)."""
 
     @collector_paused()
     def __init__(self, documents: Iterable[Document], folder: Folder | None = None, pinyin: bool = True):
