@@ -34,7 +34,7 @@ class PaneBox(SettledSize, Container):
     """Holds one pane in the switcher; its size, found when it is first shown, asks for no second layout."""
 
 
-IDLE_DELAY = 0.05  # seconds between two steps of idle work (each builds, measures or redraws one pane)
+IDLE_DELAY = 0.1  # seconds between two steps of idle work (each builds, measures or redraws one pane)
 
 
 class BrowserScreen(Screen):

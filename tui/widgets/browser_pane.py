@@ -83,6 +83,10 @@ class BrowserPane(SettledSize, Vertical):
         self.spec = spec
         self.briefing = briefing
         self.shown_language: Language | None = None
+        # Kept at hand: the keys' hints ask for the list (its selection) at every key, and a query is a
+        # walk of the pane's widgets.
+        self._list = ItemList(id=f"list-{spec.id}")
+        self._detail = DetailView()
 
     def compose(self) -> ComposeResult:
         # What sits above the list scrolls within at most 45% of the pane: the list stays in sight.
@@ -94,8 +98,8 @@ class BrowserPane(SettledSize, Vertical):
                 yield TargetChart()
         yield Static(id="none")
         with ListAndDetail():
-            yield ItemList(id=f"list-{self.spec.id}")
-            yield DetailView()
+            yield self._list
+            yield self._detail
 
     def on_mount(self) -> None:
         if self._pruning or not self.query(ItemList):  # taken down while it was built (built in an idle
@@ -136,11 +140,11 @@ class BrowserPane(SettledSize, Vertical):
 
     @property
     def item_list(self) -> ItemList:
-        return self.query_one(ItemList)
+        return self._list
 
     @property
     def detail(self) -> DetailView:
-        return self.query_one(DetailView)
+        return self._detail
 
     def show(self, language: Language) -> None:
         """Draw every row and the detail in ``language``."""

@@ -35,14 +35,6 @@ class Rows(OptionList):
         if self.scrollable_content_region.width != self._measured_width:
             self._clear_caches()
 
-    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
-        # ScrollView takes the virtual size a layout passes (the list's own region) for a change whenever
-        # the rows are longer than that, and redraws its scroll bar: at every layout of the screen a
-        # scrolling list cost a frame of its own, one more for each key that changed the layout.
-        if size == self._size and container_size == self._container_size:
-            return False
-        return super()._size_updated(size, virtual_size, container_size, layout)
-
     def _update_lines(self) -> None:
         # OptionList._update_lines, with the cheap height for rows that fit (no separators in this list).
         region = self.scrollable_content_region
@@ -55,6 +47,10 @@ class Rows(OptionList):
         is first shown would make that key slow. Shown at another size, it measures again."""
         if size.width:
             self._measure(self._row_width(size.width, size.height, False))
+            if len(self._line_cache.lines) > size.height and self.styles.overflow_y == "auto":
+                # The scroll bar is placed by the layout that first shows the list, not found missing
+                # by it (which would ask for a layout and a frame more).
+                self.set_reactive(Rows.show_vertical_scrollbar, True)
 
     @property
     def measured(self) -> bool:
