@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from textual.app import App
 
+from benchmarks.generate import write_large_briefing
 from tui.app import LIBRARY, BriefingApp
 from tui.i18n import localize
 from tui.library import briefing_files
@@ -54,9 +55,10 @@ async def test_only_the_first_pane_is_built_before_the_first_frame_and_the_other
         assert achievements.item_list.measured  # measured at idle: showing it only draws it
 
 
-async def test_idle_building_draws_no_frame():
+@pytest.mark.parametrize("items", [None, 1500])
+async def test_idle_building_draws_no_frame_even_where_the_lists_scroll(items, tmp_path):
     """Frames drawn at idle would be work for nothing (and would end the start-up later)."""
-    app = BriefingApp(language="en")
+    app = BriefingApp(write_large_briefing(tmp_path, items) if items else None, language="en")
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
         while not app.browser._panes.keys() - {"overview"}:  # the first idle step has begun

@@ -35,6 +35,14 @@ class Rows(OptionList):
         if self.scrollable_content_region.width != self._measured_width:
             self._clear_caches()
 
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        # ScrollView takes the virtual size a layout passes (the list's own region) for a change whenever
+        # the rows are longer than that, and redraws its scroll bar: at every layout of the screen (each
+        # pane built or caught up at idle, each detail shown) a scrolling list drew a frame of its own.
+        if size == self._size and container_size == self._container_size:
+            return False
+        return super()._size_updated(size, virtual_size, container_size, layout)
+
     def _update_lines(self) -> None:
         # OptionList._update_lines, with the cheap height for rows that fit (no separators in this list).
         region = self.scrollable_content_region
@@ -84,6 +92,13 @@ class Rows(OptionList):
             # height depends on them, and the scroll bars follow the virtual size by themselves.
             self.set_reactive(Rows.virtual_size, virtual_size)
             self._scroll_update(virtual_size)
+            # Measured while a frame is drawn, the scroll bar may be drawn already in it, with the old
+            # sizes: it is drawn again after.
+            self.call_after_refresh(self._redraw_scroll_bars)
+
+    def _redraw_scroll_bars(self) -> None:
+        if self.show_vertical_scrollbar:
+            self.vertical_scrollbar.refresh()
 
     def _row_height(self, option: Option, width: int) -> int:
         """The lines ``option`` wraps to, as Content wraps them (``Content._wrap_and_format``), without
