@@ -111,10 +111,8 @@ class BrowserScreen(Screen):
             self._idle_timer = self.set_timer(IDLE_DELAY, self._idle_work, name="idle panes")
 
     def _busy(self) -> bool:
-        """A key or a message is waiting, a frame is still to be drawn for the last key, or another screen
-        is on show: idle work would delay it."""
-        pending_frame = self._layout_required or self._repaint_required or bool(self._dirty_widgets)
-        return bool(self.app.message_queue_size or self.message_queue_size or pending_frame or not self.is_current)
+        """A key or a message is waiting, or another screen is on show: idle work would delay it."""
+        return bool(self.app.message_queue_size or self.message_queue_size or not self.is_current)
 
     async def _idle_work(self) -> None:
         """One step: build a pane not built yet, or bring a hidden pane up to date (language, row measures)."""
