@@ -44,6 +44,8 @@ async def test_a_move_in_a_list_draws_one_frame():
     app = BriefingApp(language="en")
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("2")
+        while app.browser.idle_work_pending:  # the other panes built, and the switch's frames all drawn
+            await pilot.pause(0.02)
         await pilot.pause()
         frames = count_frames(app)
         pane = app.browser.pane("achievements")

@@ -1,14 +1,20 @@
 """The main screen: the briefing's panes, a row of their names over them, and where the reader is in them.
 
-Only the first pane is built before the first frame; each other pane is built the
-first time it is shown, which keeps start-up close to that of an empty app.
+Only the first pane is built before the first frame, which keeps start-up close to that of an
+empty app. The others are built one at a time in idle moments after it (and their rows measured),
+so that a first visit to a pane is a swap like any other; a pane asked for before its turn is built
+there and then. A language switch redraws what is on show; hidden panes, and screens not on show,
+catch up in idle moments or, at the latest, before they are shown again.
 """
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Container
+from textual.css.query import NoMatches
+from textual.geometry import Size
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widget import AwaitMount, Widget
 from textual.widgets import ContentSwitcher, Header
 
@@ -18,10 +24,17 @@ from ..panes import PANE_IDS, PANES, pane_of_section
 from ..sections import header_text, pane_name
 from ..session import Location
 from ..widgets.browser_pane import BrowserPane
-from ..widgets.detail import DetailView
+from ..widgets.detail import DetailView, SettledSize
 from ..widgets.key_hints import KeyHints
 from ..widgets.pane_tabs import PaneTabs
 from ..widgets.source_view import SourceView
+
+
+class PaneBox(SettledSize, Container):
+    """Holds one pane in the switcher; its size, found when it is first shown, asks for no second layout."""
+
+
+IDLE_DELAY = 0.1  # seconds between two steps of idle work (each builds, measures or redraws one pane)
 
 
 class BrowserScreen(Screen):
@@ -41,23 +54,29 @@ class BrowserScreen(Screen):
         self.briefing = briefing
         self.initial = initial
         self._building: dict[str, AwaitMount] = {}
+        self._panes: dict[str, Widget] = {}  # the panes built so far, by id
         self._watching = False
+        self._idle_timer: Timer | None = None
+        self.shown_language: Language | None = None  # the language of the titles and tabs
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield PaneTabs(self._labels(briefing_app(self.app).language), self.initial)
         with ContentSwitcher(initial=self.initial):
             for spec in PANES:
-                with Container(id=spec.id, classes="pane"):
+                with PaneBox(id=spec.id, classes="pane"):
                     if spec.id == self.initial:
                         yield self._build(spec.id)
         yield KeyHints()
 
     def _build(self, pane_id: str) -> Widget:
+        pane: Widget
         if pane_id == "source":
-            return SourceView(self.briefing, id="source-view")
-        spec = next(p for p in PANES if p.id == pane_id)
-        return BrowserPane(spec, self.briefing, id=f"pane-{pane_id}")
+            pane = SourceView(self.briefing, id="source-view")
+        else:
+            pane = BrowserPane(next(p for p in PANES if p.id == pane_id), self.briefing, id=f"pane-{pane_id}")
+        self._panes[pane_id] = pane
+        return pane
 
     async def ensure_pane(self, pane_id: str) -> None:
         """Build a pane the first time it is needed (once, however many ask for it while it is being built)."""
@@ -74,16 +93,83 @@ class BrowserScreen(Screen):
         """Show another version of the briefing (an author's edit), on ``pane_id``."""
         self.briefing, self.initial = briefing, pane_id
         self._building.clear()
+        self._panes.clear()
         await self.recompose()
         self.on_mount()
 
     def on_mount(self) -> None:
         self.show_titles(briefing_app(self.app).language)
         self.set_tab_labels(briefing_app(self.app).language)
+        self.shown_language = briefing_app(self.app).language
         self.focus_pane()
         if not self._watching:  # a reload recomposes and mounts again; one watch is enough
             self._watching = True
             self.watch(self.app, "language", self.show_language, init=False)
+            self.app.screen_change_signal.subscribe(self, self._screen_changed, immediate=True)
+        self.call_after_refresh(self._idle_work_later)  # after the first frame, never before it
+
+    # -- idle work ----------------------------------------------------------------------
+
+    def _idle_work_later(self) -> None:
+        if self._idle_timer is None and self.is_attached:
+            self._idle_timer = self.set_timer(IDLE_DELAY, self._idle_work, name="idle panes")
+
+    def _busy(self) -> bool:
+        """A key or a message is waiting, or another screen is on show: idle work would delay it."""
+        return bool(self.app.message_queue_size or self.message_queue_size or not self.is_current)
+
+    async def _idle_work(self) -> None:
+        """One step: build a pane not built yet, or bring a hidden pane up to date (language, row measures)."""
+        self._idle_timer = None
+        if self._busy():
+            if self.is_current:
+                self._idle_work_later()
+            return  # a screen put away resumes its idle work when it is shown again
+        language, size = briefing_app(self.app).language, self._list_size()
+        pane_id = self._wanting_idle_work(language, size)
+        if pane_id is None:
+            return
+        pane = self._panes.get(pane_id)
+        if pane is None:
+            await self.ensure_pane(pane_id)
+        elif isinstance(pane, BrowserPane):
+            pane.prepare(language, size)
+        self._idle_work_later()
+
+    @property
+    def idle_work_pending(self) -> bool:
+        """Whether idle work is still to come (benchmarks wait for it, as a reader who pauses would)."""
+        if self._idle_timer is not None or self._building:
+            return True
+        return self._wanting_idle_work(briefing_app(self.app).language, self._list_size()) is not None
+
+    def _list_size(self) -> Size | None:
+        """The size of the list on show: hidden lists will have it (the same width), so are measured at it."""
+        shown = self.visible_pane
+        return shown.item_list.size if shown is not None and shown.item_list.size.width else None
+
+    def _wanting_idle_work(self, language: Language, size: Size | None) -> str | None:
+        """The first hidden pane, in key order, not built yet or behind (see ``BrowserPane.needs_idle_work``)."""
+        for pane_id in PANE_IDS:
+            pane = self._panes.get(pane_id)
+            if pane_id == self.active_pane or pane_id in self._building:
+                continue
+            if pane is None or (isinstance(pane, BrowserPane) and pane.is_mounted
+                                and pane.needs_idle_work(language, measure=size is not None)):
+                return pane_id
+        return None
+
+    def _screen_changed(self, screen: Screen) -> None:
+        # A language chosen while this screen was put away (another briefing of the library, a search,
+        # a detail screen over it) is caught up as it comes back: before the frame that shows it, which
+        # Textual draws before the screen hears that it is resumed.
+        if screen is self:
+            if self.shown_language != briefing_app(self.app).language:
+                self._show_language(briefing_app(self.app).language)
+            self._idle_work_later()
+
+    def on_unmount(self) -> None:
+        self.app.screen_change_signal.unsubscribe(self)
 
     def show_titles(self, language: Language) -> None:
         """The header: the meeting's title, its date and place."""
@@ -105,13 +191,19 @@ class BrowserScreen(Screen):
         return self.switcher.current or self.initial
 
     def pane(self, pane_id: str) -> BrowserPane:
-        return self.query_one(f"#pane-{pane_id}", BrowserPane)
+        pane = self._panes.get(pane_id)
+        if not isinstance(pane, BrowserPane):
+            raise NoMatches(f"No pane {pane_id!r} built")
+        return pane
 
     @property
     def visible_pane(self) -> BrowserPane | None:
-        """The list pane on show; None on the Source pane."""
-        found = self.query(f"#pane-{self.active_pane}").results(BrowserPane)
-        return next(found, None)
+        """The list pane on show; None on the Source pane.
+
+        Asked for by every key's hints (through the app's check_action): a look-up, not a query of the
+        DOM, which with every pane built cost a few milliseconds a call."""
+        pane = self._panes.get(self.active_pane)
+        return pane if isinstance(pane, BrowserPane) else None
 
     def lists(self, item_id: str) -> bool:
         """Whether the pane on show lists ``item_id``."""
@@ -128,16 +220,27 @@ class BrowserScreen(Screen):
         self.tabs.set_labels(self._labels(language))
 
     def show_language(self, language: Language) -> None:
-        """Redraw the tabs and the visible pane; hidden panes redraw when next shown."""
+        """Redraw the titles, the tabs and the visible pane; hidden panes catch up in idle moments, or
+        when shown. A screen not on show waits until it is shown again (``_screen_changed``)."""
+        if self.is_current:
+            self._show_language(language)
+
+    def _show_language(self, language: Language) -> None:
+        self.shown_language = language
         self.show_titles(language)
         self.set_tab_labels(language)
         if pane := self.visible_pane:
             pane.show(language)
-        for source_view in self.query(SourceView):
-            source_view.show_facts(language)
+        source = self._panes.get("source")
+        if isinstance(source, SourceView) and source.is_mounted:
+            source.show_facts(language)
+        self._idle_work_later()
 
     async def show_pane(self, pane_id: str) -> None:
         await self.ensure_pane(pane_id)
+        pane = self._panes[pane_id]
+        if isinstance(pane, BrowserPane):  # before the swap: its first frame is in the current language
+            pane.catch_up(briefing_app(self.app).language)
         self.switcher.current = self.tabs.active = pane_id
         self.focus_pane()
         briefing_app(self.app).remember(pane=pane_id)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import OptionList, Static
 
@@ -17,7 +18,7 @@ from ..i18n import localize, other
 from ..model import Action, Briefing, Item, Language, Target
 from ..panes import PaneSpec
 from ..sections import meeting_facts, none_text, partial_text, present_sections, section_title, target_line_text
-from .detail import DetailView
+from .detail import DetailView, SettledSize
 from .item_list import ItemList
 from .target_chart import TargetChart
 
@@ -47,7 +48,11 @@ def meeting_card(briefing: Briefing, language: Language) -> Text:
     return text
 
 
-class BrowserPane(Vertical):
+class ListAndDetail(SettledSize, Horizontal):
+    """The list with the detail beside it."""
+
+
+class BrowserPane(SettledSize, Vertical):
     """List and detail for one pane's sections of the briefing."""
 
     # Unscoped, so that the screen's breakpoint class can reach in: Textual prefixes every selector of a
@@ -59,7 +64,7 @@ class BrowserPane(Vertical):
     BrowserPane { height: 1fr; }
     BrowserPane .pane-header { height: auto; padding: 0 1 1 1; border-bottom: solid $primary-muted; }
     BrowserPane > .header-scroll { height: auto; max-height: 45%; }
-    BrowserPane > Horizontal { height: 1fr; }
+    BrowserPane > ListAndDetail { height: 1fr; }
     BrowserPane > #none { padding: 1 2; }
     BrowserPane ItemList { width: 2fr; }
     BrowserPane DetailView { width: 3fr; border-left: solid $primary-muted; }
@@ -78,6 +83,10 @@ class BrowserPane(Vertical):
         self.spec = spec
         self.briefing = briefing
         self.shown_language: Language | None = None
+        # Kept at hand: the keys' hints ask for the list (its selection) at every key, and a query is a
+        # walk of the pane's widgets.
+        self._list = ItemList(id=f"list-{spec.id}")
+        self._detail = DetailView()
 
     def compose(self) -> ComposeResult:
         # What sits above the list scrolls within at most 45% of the pane: the list stays in sight.
@@ -88,11 +97,13 @@ class BrowserPane(Vertical):
             with VerticalScroll(id="chart-scroll", classes="header-scroll"):
                 yield TargetChart()
         yield Static(id="none")
-        with Horizontal():
-            yield ItemList(id=f"list-{self.spec.id}")
-            yield DetailView()
+        with ListAndDetail():
+            yield self._list
+            yield self._detail
 
     def on_mount(self) -> None:
+        if self._pruning or not self.query(ItemList):  # taken down while it was built (built in an idle
+            return  # moment, then a quit or a reload): its children are gone, there is nothing to show
         # The detail follows the selection within the key's own handling, so that the list and the
         # detail change in one frame: a message would arrive after the list had been drawn on its own.
         self.watch(self.item_list, "highlighted", self._selection_moved, init=False)
@@ -107,17 +118,33 @@ class BrowserPane(Vertical):
             self.query_one(TargetChart).show_more()
 
     def on_show(self) -> None:
-        # A pane hidden while the language changed catches up when it is shown again.
-        if self.shown_language != briefing_app(self.app).language:
-            self.show(briefing_app(self.app).language)
+        # A pane hidden while the language changed catches up when it is shown again (the browser
+        # catches it up before it shows it; this is for any other way of showing it).
+        self.catch_up(briefing_app(self.app).language)
+
+    def catch_up(self, language: Language) -> None:
+        """Redraw in ``language`` if the pane was drawn in another (while hidden)."""
+        if self.shown_language != language:
+            self.show(language)
+
+    def needs_idle_work(self, language: Language, measure: bool) -> bool:
+        """Hidden and behind: in another language, or (if it can ``measure`` them) its rows not measured."""
+        return self.shown_language != language or (measure and not self.item_list.measured)
+
+    def prepare(self, language: Language, size: Size | None) -> None:
+        """Idle work for a hidden pane: catch up with ``language`` and measure its rows for a list of
+        ``size`` (that of the list on show), so that showing it only draws it."""
+        self.catch_up(language)
+        if size is not None:
+            self.item_list.premeasure(size)
 
     @property
     def item_list(self) -> ItemList:
-        return self.query_one(ItemList)
+        return self._list
 
     @property
     def detail(self) -> DetailView:
-        return self.query_one(DetailView)
+        return self._detail
 
     def show(self, language: Language) -> None:
         """Draw every row and the detail in ``language``."""
@@ -133,7 +160,7 @@ class BrowserPane(Vertical):
         none = self.query_one("#none", Static)
         none.update(Text(none_text(self.spec.sections, language)))
         none.display = not sections
-        self.query_one(Horizontal).display = bool(sections)
+        self.query_one(ListAndDetail).display = bool(sections)
         if self.spec.id == "overview":
             self.query_one("#meeting-card", Static).update(meeting_card(self.briefing, language))
         if self.spec.id == "targets":

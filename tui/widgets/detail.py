@@ -136,11 +136,14 @@ class DetailView(SettledSize, VerticalScroll):
         super().__init__(**kwargs)
         self.item: Item | None = None
         self._shown: tuple[Briefing, Item | None, Language] | None = None
+        self._body = DetailBody(id="detail-body")  # kept at hand: each move shows another item in them
+        self._heading = RelatedHeading(id="related-heading")
+        self._related = RelatedList(id="related")
 
     def compose(self) -> ComposeResult:
-        yield DetailBody(id="detail-body")
-        yield RelatedHeading(id="related-heading")
-        yield RelatedList(id="related")
+        yield self._body
+        yield self._heading
+        yield self._related
 
     def show(self, briefing: Briefing, item: Item | None, language: Language) -> None:
         if self._shown and self._shown[0] is briefing and self._shown[1] is item and self._shown[2] == language:
@@ -148,9 +151,7 @@ class DetailView(SettledSize, VerticalScroll):
         same_item = item is self.item  # redrawn in another language: keep the related selection
         self.item = item
         self._shown = (briefing, item, language)
-        body = self.query_one("#detail-body", Static)
-        heading = self.query_one("#related-heading", Static)
-        related = self.query_one(RelatedList)
+        body, heading, related = self._body, self._heading, self._related
         if item is None:
             body.update("")
             heading.display = related.display = False

@@ -35,15 +35,43 @@ class Rows(OptionList):
         if self.scrollable_content_region.width != self._measured_width:
             self._clear_caches()
 
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        # ScrollView takes the virtual size a layout passes (the list's own region) for a change whenever
+        # the rows are longer than that, and redraws its scroll bar: at every layout of the screen (each
+        # pane built or caught up at idle, each detail shown) a scrolling list drew a frame of its own.
+        if size == self._size and container_size == self._container_size:
+            return False
+        return super()._size_updated(size, virtual_size, container_size, layout)
+
     def _update_lines(self) -> None:
         # OptionList._update_lines, with the cheap height for rows that fit (no separators in this list).
         region = self.scrollable_content_region
-        width = region.width
-        if not width:
-            return
-        if len(self.options) > region.height and self.styles.overflow_y == "auto" and not self.show_vertical_scrollbar:
+        if region.width:
+            self._measure(self._row_width(region.width, region.height, self.show_vertical_scrollbar))
+
+    def premeasure(self, size: Size) -> None:
+        """Measure the rows now, as they will be when the list is shown at ``size`` (outer size, as a list
+        on show has): a hidden list has no size of its own yet, and measuring thousands of rows when it
+        is first shown would make that key slow. Shown at another size, it measures again."""
+        if size.width:
+            self._measure(self._row_width(size.width, size.height, False))
+            if len(self._line_cache.lines) > size.height and self.styles.overflow_y == "auto":
+                # The scroll bar is placed by the layout that first shows the list, not found missing
+                # by it (which would ask for a layout and a frame more).
+                self.set_reactive(Rows.show_vertical_scrollbar, True)
+
+    @property
+    def measured(self) -> bool:
+        """Whether every row has been measured (at some width)."""
+        return len(self._line_cache.heights) >= len(self.options)
+
+    def _row_width(self, width: int, height: int, scroll_bar_shown: bool) -> int:
+        if len(self.options) > height and self.styles.overflow_y == "auto" and not scroll_bar_shown:
             # More rows than lines: the scroll bar is coming. Measure at the width it will leave, not twice.
-            width = max(1, width - self.styles.scrollbar_size_vertical)
+            return max(1, width - self.styles.scrollbar_size_vertical)
+        return width
+
+    def _measure(self, width: int) -> None:
         cache = self._line_cache
         if width != self._measured_width:  # a scroll bar came or went: the rows wrap differently
             cache.clear()
@@ -64,6 +92,13 @@ class Rows(OptionList):
             # height depends on them, and the scroll bars follow the virtual size by themselves.
             self.set_reactive(Rows.virtual_size, virtual_size)
             self._scroll_update(virtual_size)
+            # Measured while a frame is drawn, the scroll bar may be drawn already in it, with the old
+            # sizes: it is drawn again after.
+            self.call_after_refresh(self._redraw_scroll_bars)
+
+    def _redraw_scroll_bars(self) -> None:
+        if self.show_vertical_scrollbar:
+            self.vertical_scrollbar.refresh()
 
     def _row_height(self, option: Option, width: int) -> int:
         """The lines ``option`` wraps to, as Content wraps them (``Content._wrap_and_format``), without

@@ -44,6 +44,8 @@ class SourceView(VerticalScroll, can_focus=True):
             yield Static(Wrapped(self._paragraph(number, text)), classes="paragraph", id=f"paragraph-{number}")
 
     def on_mount(self) -> None:
+        if self._pruning or not self.children:  # taken down while it was built (at idle; a quit, a reload)
+            return
         self.show_facts(self.app.language)  # type: ignore[attr-defined]
 
     def show_facts(self, language: Language) -> None:
