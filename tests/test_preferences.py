@@ -1,14 +1,16 @@
 """Preferences persist across runs without ever losing what the reader wrote; keys can be remapped."""
 
 import os
+import threading
 
 import pytest
 import yaml
 from textual.command import CommandPalette
 
+import tui.config
 from tui.app import BriefingApp
 from tui.commands import Palette
-from tui.config import read_preferences, save_changes, startup_notices
+from tui.config import PreferenceStore, read_preferences, save_changes, startup_notices
 from tui.keymap import check_keymap, parse_key
 from tui.screens.help_screen import HelpScreen, help_rows
 
@@ -459,3 +461,39 @@ def test_many_problems_still_make_one_notice_each_for_config_and_themes():
     assert lines[-1] == "… and 2 more after these"
     assert theme_notice.startswith("12 of your themes were skipped (/t): t0.yaml:2:10, t1.yaml:2:10")
     assert "t7.yaml:2:10 and 4 more; run `briefing check FILE`" in theme_notice
+
+
+# -- saving off the UI thread -------------------------------------------------------------------
+
+def test_a_choice_made_while_a_save_is_written_is_kept_for_the_next(config, monkeypatch):
+    store = PreferenceStore(config)
+    store.choose("pane", "targets")
+    written = []
+
+    def slow_save(path, changes, durable):
+        written.append(dict(changes))
+        if len(written) == 1:
+            store.choose("pane", "actions")  # the reader, on the UI thread, while this save writes
+        return save_changes(path, changes, durable)
+
+    monkeypatch.setattr(tui.config, "save_changes", slow_save)
+    assert store.save() is None
+    assert store.save() is None
+    assert written == [{"pane": "targets"}, {"pane": "actions"}]
+    assert read_preferences(config).preferences.pane == "actions"
+
+
+async def test_the_timed_save_is_written_off_the_ui_thread(config, monkeypatch):
+    threads = []
+
+    def recording_save(path, changes, durable):
+        threads.append(threading.current_thread())
+        return save_changes(path, changes, durable)
+
+    monkeypatch.setattr(tui.config, "save_changes", recording_save)
+    app = BriefingApp(language="en", config=config)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        await app._save_in_background().wait()
+        assert threads and threads[0] is not threading.main_thread()
+        assert read_preferences(config).preferences.pane == "targets"

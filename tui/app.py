@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import on
+from textual import on, work
 from textual.app import App
 from textual.binding import Binding
 from textual.css.query import NoMatches
@@ -227,13 +227,21 @@ class BriefingApp(SearchActions, LibraryActions, Authoring):
             return
         if self._save_timer is not None:
             self._save_timer.stop()
-        self._save_timer = self.set_timer(self.SAVE_DELAY, self.flush_preferences)
+        self._save_timer = self.set_timer(self.SAVE_DELAY, self._save_in_background)
 
     def flush_preferences(self) -> None:
         """Write the pending preferences now; warn once if they cannot be saved."""
         problem = self.store.save()
         if problem:
             self.notify(problem, severity="warning", markup=False, timeout=8)
+
+    @work(thread=True, group="preferences", exit_on_error=False)
+    def _save_in_background(self) -> None:
+        # Off the UI thread: the first save reads and writes config.yaml through ruamel.yaml, which
+        # is ~80 ms to import, and would hold up whatever key the reader pressed next.
+        problem = self.store.save()
+        if problem:
+            self.call_from_thread(self.notify, problem, severity="warning", markup=False, timeout=8)
 
     @on(Unmount)
     def _save_preferences_on_exit(self) -> None:

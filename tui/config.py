@@ -17,6 +17,7 @@ import io
 import os
 import stat
 import tempfile
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -340,6 +341,9 @@ class PreferenceStore:
         # What the session shows now (set by the app): only a change from it is a choice to save.
         self.in_effect: dict[str, str] = {}
         self._warned = not read.writable  # the reader was told at start that nothing is saved
+        # The app saves off its UI thread, and once more as it exits: one writer at a time, so a
+        # save cannot put back a file older than the one just written.
+        self._saving = threading.Lock()
 
     def choose(self, key: str, value: str) -> bool:
         """Note the reader's choice; False if it is what is in effect already (nothing to save)."""
@@ -354,16 +358,20 @@ class PreferenceStore:
 
     def save(self, durable: bool = False) -> str | None:
         """Write the pending changes; return a problem the reader has not been told yet, or None."""
-        if not self._changes or self.path is None:
-            return None
-        problem = save_changes(self.path, self._changes, durable)
-        if problem is None:
-            self._changes.clear()
-            return None
-        if self._warned:
-            return None
-        self._warned = True
-        return problem
+        with self._saving:
+            changes = dict(self._changes)  # the reader may choose again while this is written
+            if not changes or self.path is None:
+                return None
+            problem = save_changes(self.path, changes, durable)
+            if problem is None:
+                for key, value in changes.items():
+                    if self._changes.get(key, value) == value:
+                        self._changes.pop(key, None)
+                return None
+            if self._warned:
+                return None
+            self._warned = True
+            return problem
 
     def problem(self, field_name: str, message: str) -> None:
         """Add a problem found later (an unknown theme, a bad key) at its entry's line."""
