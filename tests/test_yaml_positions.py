@@ -57,3 +57,14 @@ def test_every_syntax_error_points_inside_the_file(text):
     lines = text.splitlines()
     assert 1 <= error.line <= len(lines)
     assert 1 <= error.column <= len(lines[error.line - 1]) + 1
+
+
+@pytest.mark.parametrize("text", [
+    'items:\n  - "done"\n  "note"\n',
+    "a: 1\n{b: 2}\n",
+    '"a": 1\n"b"\n',
+])
+def test_a_closed_quote_or_bracket_starting_a_bad_key_is_not_called_unclosed(text):
+    _, error = compose_yaml("b.yaml", text)
+    assert error is not None
+    assert "never closed" not in error.message and "is not closed" not in error.message

@@ -116,8 +116,9 @@ def _yaml_error(name: str, text: str, exc: yaml.MarkedYAMLError) -> ContentError
     line, column = _position(text, mark)
     problem = " ".join(filter(None, [exc.context, exc.problem])) or "invalid YAML"
     where = ""
-    if exc.context_mark and mark and exc.context_mark.line != mark.line and _opener(text, exc.context_mark):
-        where = (f" (the {_opener(text, exc.context_mark)!r} at line {exc.context_mark.line + 1}, "
+    opener = _inside(text, exc)
+    if opener and exc.context_mark and mark and exc.context_mark.line != mark.line:
+        where = (f" (the {opener!r} at line {exc.context_mark.line + 1}, "
                  f"column {exc.context_mark.column + 1} is not closed)")
     hint = _yaml_hint(problem, text, mark)
     return ContentError(name, line, column, "(yaml)", f"invalid YAML: {problem}{where}{hint}")
@@ -133,8 +134,12 @@ def _position(text: str, mark: yaml.Mark | None) -> tuple[int, int]:
     return mark.line + 1, mark.column + 1
 
 
-def _opener(text: str, mark: yaml.Mark) -> str:
-    """The bracket or quote at ``mark``, or nothing."""
+def _inside(text: str, exc: yaml.MarkedYAMLError) -> str:
+    """The bracket or quote the parser was inside when it gave up, or nothing. Only a flow collection
+    or a quoted scalar counts: a simple key's context also starts at a quote or bracket, closed."""
+    context, mark = exc.context or "", exc.context_mark
+    if mark is None or not ("flow" in context or "quoted scalar" in context):
+        return ""
     char = text[mark.index:mark.index + 1]
     return char if char in _CLOSERS else ""
 
@@ -144,9 +149,9 @@ def _unclosed(text: str, exc: yaml.MarkedYAMLError) -> yaml.Mark | None:
     problem, context = exc.problem_mark, exc.context_mark
     if problem is None or text[problem.index:].strip():
         return None
-    if context is not None and _opener(text, context):
+    if _inside(text, exc):
         return context
-    return _innermost_open_flow(text)
+    return _innermost_open_flow(text) if "flow" in (exc.context or "") else None
 
 
 def _innermost_open_flow(text: str) -> yaml.Mark | None:
