@@ -39,6 +39,7 @@ from .session import BriefingSession, Location
 from .themes import DEFAULT_THEME, load_themes
 from .widgets.browser_pane import BrowserPane
 from .widgets.detail import DetailView
+from .widgets.search_box import SearchBox
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -198,8 +199,6 @@ class BriefingApp(SearchActions, LibraryActions, Authoring):
         """A character that comes back to the app while a text box has the keys was typed before the box
         had them: with the / that opened search or the f that went to the filter, Textual delivered it to
         the widget focused then, and it would be lost (or taken as a command). It goes into the box."""
-        from .widgets.search_box import SearchBox  # noqa: PLC0415 - its sanitising loads the loader: not at start-up
-
         box = self.focused
         if isinstance(box, SearchBox) and box.holding:  # typed after the Enter or Esc that closes it
             event.prevent_default()

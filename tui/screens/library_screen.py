@@ -7,6 +7,8 @@ cannot be opened.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -16,16 +18,18 @@ from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from ..app_access import briefing_app
+from ..content_text import sanitise
 from ..i18n import localize, to_simplified, to_traditional, ui
 from ..library import LibraryEntry, LibraryIndex
-from ..loader import sanitise
 from ..model import Bilingual, Language
-from ..search import SearchHit
 from ..sections import BUILTIN_KINDS, date_text
 from ..widgets.key_hints import KeyHints
 from ..widgets.library_list import LibraryList
 from ..widgets.search_box import SearchBox
 from .search_screen import pane_name
+
+if TYPE_CHECKING:  # the search engine is imported with the index, after the first screen
+    from ..search import SearchHit
 
 # (id, how the status line says it); the first is the default.
 SORTS = (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -15,10 +16,12 @@ from textual.widgets import Static
 from ..i18n import chinese, localize, ui
 from ..model import Briefing, Language
 from ..panes import PANES, pane_of_section
-from ..search import SearchHit, SearchResult
 from ..widgets.key_hints import KeyHints
 from ..widgets.result_list import ResultList, text_height
 from ..widgets.search_box import SearchBox
+
+if TYPE_CHECKING:  # the search engine is imported with the index, after the first screen
+    from ..search import SearchHit, SearchResult
 
 SNIPPET_BEFORE, SNIPPET_LENGTH = 16, 64
 _ONE_LINE = str.maketrans("\n\t", "  ")  # one character for one: spans stay valid

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -30,8 +30,10 @@ from textual.strip import Strip
 from textual.style import Style as VisualStyle
 from textual.visual import Visual, visualize
 
-from ..search import SearchHit
 from .item_list import moves, wrapped_lines
+
+if TYPE_CHECKING:  # the search engine is imported with the index, after the first screen
+    from ..search import SearchHit
 
 ROW, HIGHLIGHTED, HOVER = "result-list--row", "result-list--row-highlighted", "result-list--row-hover"
 SNIPPET_INDENT = "  "

@@ -14,7 +14,7 @@ from textual import events
 from textual.geometry import Size
 from textual.widgets import Input
 
-from ..loader import sanitise
+from ..content_text import sanitise
 
 
 class SearchBox(Input):
