@@ -3,6 +3,8 @@ box or a briefing. (Held down or typed fast, keys reach the app before the scree
 
 from __future__ import annotations
 
+import pytest
+
 from benchmarks.monkey import burst
 from tui.app import BriefingApp
 from tui.library import briefing_files
@@ -87,3 +89,33 @@ async def test_keys_typed_after_an_enter_that_finds_nothing_stay_in_the_box():
         assert app.screen.query_one(SearchBox).value == "zzqxy"
         await pilot.press("enter", "backspace", "d")
         assert app.screen.query_one(SearchBox).value == "zzqxd"
+
+
+async def where_keys_lead(keys: list[str], together: bool) -> tuple:
+    app = BriefingApp(language="en", persist=False)
+    async with app.run_test(size=WIDE) as pilot:
+        await app.workers.wait_for_complete()  # the index: both runs find the same hits
+        if together:
+            await burst(pilot, keys)
+        else:
+            for key in keys:
+                await burst(pilot, [key])
+        item = app.browser.current_item()
+        return type(app.screen).__name__, app.browser.active_pane, item and item.id, type(app.focused).__name__
+
+
+@pytest.mark.parametrize("after", [["escape"], ["j"], ["l"], ["tab", "j"], ["escape", "escape"]])
+async def test_keys_typed_after_choosing_a_result_act_as_if_typed_one_by_one(after):
+    keys = ["slash", "d", "a", "t", "a", "enter", *after]
+    assert await where_keys_lead(keys, together=True) == await where_keys_lead(keys, together=False)
+
+
+async def test_a_remapped_close_key_closes_search_and_holds_what_follows(tmp_path):
+    config = tmp_path / "config.yaml"
+    config.write_text("keymap:\n  search.close: ctrl+g\n", encoding="utf-8")
+    app = BriefingApp(language="en", config=config)
+    async with app.run_test(size=WIDE) as pilot:
+        await burst(pilot, ["slash", "d", "a", "t", "a", "escape"])
+        assert isinstance(app.screen, SearchScreen)  # Esc no longer closes it
+        await burst(pilot, ["ctrl+g", "3"])
+        assert not isinstance(app.screen, SearchScreen) and app.browser.active_pane == "actions"

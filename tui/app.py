@@ -39,7 +39,6 @@ from .session import BriefingSession, Location
 from .themes import DEFAULT_THEME, load_themes
 from .widgets.browser_pane import BrowserPane
 from .widgets.detail import DetailView
-from .widgets.search_box import SearchBox
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -198,11 +197,11 @@ class BriefingApp(SearchActions, LibraryActions, Authoring):
     def on_key(self, event: Key) -> None:
         """A character that comes back to the app while a text box has the keys was typed before the box
         had them: with the / that opened search or the f that went to the filter, Textual delivered it to
-        the widget focused then, and it would be lost (or taken as a command). It goes into the box."""
+        the widget focused then, and it would be lost (or taken as a command). It goes into the box.
+        While keys are held (see ``hold_keys``), every key waits instead."""
         box = self.focused
-        if isinstance(box, SearchBox) and box.holding:  # typed after the Enter or Esc that closes it
-            event.prevent_default()
-            box.hold(event)
+        if self.held_keys is not None:  # before App's own handler, so before any binding acts on it
+            self.hold_key(event)
         elif isinstance(box, Input) and event.is_printable and event.character:
             event.prevent_default()  # not App's own handler: no binding acts on it
             box.insert_text_at_cursor(event.character)

@@ -109,14 +109,20 @@ class SearchActions(AppState):
             screen = SearchScreen(lambda hit, language: hit_heading(session.briefing, hit, language), session.search,
                                   self.language, lambda: session.index is not None)
 
+        origin = self.focused or self.screen  # where keys typed with the / went
+
         async def chosen(doc_id: str | None) -> None:
-            if doc_id is None or screen.result is None:
-                return
-            if session is None:
-                await self.choose_hit(doc_id, screen.result.ids)
-            elif session is self.session and not self.in_library:
-                session.keep_hits(screen.result.ids, doc_id)
-                await self.open_item(doc_id)
+            try:
+                if doc_id is None or screen.result is None:
+                    return
+                if session is None:
+                    await self.choose_hit(doc_id, screen.result.ids)
+                elif session is self.session and not self.in_library:
+                    session.keep_hits(screen.result.ids, doc_id)
+                    await self.open_item(doc_id)
+            finally:
+                # The keys typed after the Enter or Esc act where the reader has landed, focus and all.
+                self.release_keys_after(origin)
 
         # Awaited: the keys typed with the / are handled once the box is there to take them.
         await self.push_screen(screen, chosen)

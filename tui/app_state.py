@@ -10,6 +10,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, cast
 
 from textual.app import App
+from textual.dom import DOMNode
+from textual.events import Key
+from textual.message import Message
 from textual.reactive import reactive
 
 from .model import Briefing, Language
@@ -24,6 +27,10 @@ if TYPE_CHECKING:
 
 WIDE = 110  # columns from which a detail sits beside its list
 LIBRARY = "library"  # the mode (screen stack) of the library; each briefing opened has one of its own
+
+
+class KeysArrived(Message):
+    """Posted behind the keys already sent to a widget: when it reaches the app, they all have."""
 
 
 class AppState(App):
@@ -45,6 +52,38 @@ class AppState(App):
     initial_pane: str
     _library_index: LibraryIndex | None
     _file_watch: FileWatch
+    # Keys that arrive while a screen hands over to the one below (see ``hold_keys``), or None.
+    held_keys: list[Key] | None = None
+
+    def hold_keys(self) -> None:
+        """Keep the keys that arrive from now on, to act once ``release_keys`` is called: a screen that
+        closes on one key (search's Enter) hands over to what it opens with awaits in between, and the
+        keys typed with it would otherwise act on the screen as it was before (or go into its box)."""
+        if self.held_keys is None:
+            self.held_keys = []
+
+    def hold_key(self, event: Key) -> None:
+        assert self.held_keys is not None
+        event.stop()
+        event.prevent_default()
+        self.held_keys.append(Key(event.key, event.character))
+
+    def release_keys(self) -> None:
+        """The keys held, handed to the app again, in the order they were typed."""
+        held, self.held_keys = self.held_keys or [], None
+        for key in held:
+            self.post_message(key)
+
+    def release_keys_after(self, origin: DOMNode) -> None:
+        """Release the keys held once those already on their way back through ``origin`` have arrived.
+
+        Keys typed together with the one that opened a screen went to the widget focused then, and come
+        back to the app from it one queue at a time; a message posted there now comes back behind them."""
+        if not (origin.is_attached and origin.post_message(KeysArrived())):
+            self.release_keys()
+
+    def on_keys_arrived(self, _: KeysArrived) -> None:
+        self.release_keys()
 
     @property
     def current(self) -> BriefingSession:

@@ -250,8 +250,10 @@ class BrowserScreen(Screen):
         await self.show_pane(PANE_IDS[(index + delta) % len(PANE_IDS)])
 
     def focus_pane(self) -> None:
+        # At once, not at the next turn of the queue as Widget.focus does: a key typed with this one
+        # (Esc Esc) must find the focus where this one left it.
         if target := self._focus_target():
-            target.focus()
+            self.set_focus(target)
 
     def _focus_target(self) -> Widget | None:
         """Where the keys go in the pane on show: its list, or the source text."""
@@ -303,4 +305,4 @@ class BrowserScreen(Screen):
             return
         detail = pane.detail
         related = detail.query_one("#related")
-        (related if related.display else detail).focus(scroll_visible=False)
+        self.set_focus(related if related.display else detail, scroll_visible=False)  # at once, as focus_pane

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
@@ -13,6 +13,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from ..app_access import briefing_app
 from ..i18n import chinese, localize, ui
 from ..model import Briefing, Language
 from ..panes import PANES, pane_of_section
@@ -141,10 +142,7 @@ class SearchScreen(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         box = self.box
-        ends = {"choose": self.action_choose, "dismiss_search": self.action_dismiss_search}
-        box.ends = {"enter": self.action_choose} | {key: ends[binding.action]  # the keys as the keymap has them
-                                                    for key, bindings in self._bindings.key_to_bindings.items()
-                                                    for binding in bindings if binding.action in ends}
+        box.ends = self._closing_keys()
         self.set_focus(box)  # now: the keys typed with the / go into it
         self.run_search(self.query_text)
         # The results of a search typed while the index was being built are redone when it arrives.
@@ -153,6 +151,15 @@ class SearchScreen(ModalScreen[str | None]):
         # frame that shows the key (a message from the box would come a frame later). Rows are drawn
         # only at a frame, so keys typed together draw the last query's rows alone.
         self.watch(self.query_one(SearchBox), "value", self.run_search, init=False)
+
+    def _closing_keys(self) -> Mapping[str, Callable[[], object]]:
+        """Enter, and this screen's keys that choose or close, as the keymap has them (Textual applies
+        a keymap to the binding chain's copies, not to ``_bindings``)."""
+        actions = {"choose": self.action_choose, "dismiss_search": self.action_dismiss_search}
+        mine = next(bindings for node, bindings in self._binding_chain if node is self)
+        return {"enter": self.action_choose} | {key: actions[binding.action]
+                                                for key, bindings in mine.key_to_bindings.items()
+                                                for binding in bindings if binding.action in actions}
 
     def _index_arrived(self) -> None:
         if self.is_current:  # a search waiting under another screen redoes its query when it is back
@@ -186,7 +193,7 @@ class SearchScreen(ModalScreen[str | None]):
         return text if self.ready() else text + ui(INDEXING, self.language)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return not self.box.holding  # a key held by the box acts when it is given back
+        return not self.box.holding  # a key held acts when it is given back
 
     def on_input_submitted(self, event: SearchBox.Submitted) -> None:
         event.stop()
@@ -202,8 +209,6 @@ class SearchScreen(ModalScreen[str | None]):
         hit = self.query_one(ResultList).highlighted_hit
         if hit is not None:
             self.close(hit.document.id)
-        else:  # nothing to open: the search stays, and what was typed after the Enter goes on in the box
-            self.box.release()
 
     def on_result_list_chosen(self, event: ResultList.Chosen) -> None:
         event.stop()
@@ -215,9 +220,7 @@ class SearchScreen(ModalScreen[str | None]):
     def close(self, item_id: str | None) -> None:
         """Dismiss with ``item_id``, once: a second Enter or Esc typed with the first finds the search gone."""
         if self.is_current:
-            self.box.hold()  # an Esc (or a click) that came through the app: what follows waits for the screen below
+            # What is typed from now on acts once the reader has landed (see the app's ``chosen``).
+            briefing_app(self.app).hold_keys()
             self.dismiss(item_id)
 
-    def on_unmount(self) -> None:
-        # The keys typed after the Enter or Esc that closed the search act where the reader now is.
-        self.box.release()

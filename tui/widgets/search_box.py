@@ -14,38 +14,26 @@ from textual import events
 from textual.geometry import Size
 from textual.widgets import Input
 
+from ..app_access import briefing_app
 from ..content_text import sanitise
 
 
 class SearchBox(Input):
     """``ends``: the keys that may close the box, each with what its owner does then (Enter: choose,
-    Esc: close), done at once as the box takes the key. Keys typed together with it still reach the
-    box (or come back to the app for it) until its screen is gone, and would be taken as text or
-    commands; so once the owner closes, the box ``hold``s them, to ``release`` them when its screen is
-    gone (to the app) or if it stays open (to itself), in the order they were typed."""
+    Esc: close), done at once as the box takes the key: were it done when the key came back to the app
+    for its binding, the keys queued behind it would be taken as text first. While the app holds keys
+    (a closing owner asks it to), those that reach the box are held too, bound ones included."""
 
     ends: Mapping[str, Callable[[], object]] = {}
-    _held: list[events.Key] | None = None
 
     @property
     def holding(self) -> bool:
-        return self._held is not None
-
-    def hold(self, event: events.Key | None = None) -> None:
-        """Hold the keys from now on (and ``event``, a key that came to the app for the box)."""
-        if self._held is None:
-            self._held = []
-        if event is not None:
-            self._held.append(events.Key(event.key, event.character))
+        return briefing_app(self.app).held_keys is not None
 
     async def _on_key(self, event: events.Key) -> None:
         if self.holding:
-            event.stop()
-            event.prevent_default()
-            self.hold(event)
+            briefing_app(self.app).hold_key(event)
         elif event.key in self.ends:
-            # Now, not when the key has come back to the app for its binding: the keys queued
-            # behind it would be taken as text first.
             event.stop()
             event.prevent_default()
             self.ends[event.key]()
@@ -53,7 +41,7 @@ class SearchBox(Input):
             await super()._on_key(event)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # Held keys include those bound here (backspace, arrows): they act when given back, in order.
+        # A held key bound here (backspace, arrows) acts when it is given back, in order.
         return not self.holding and super().check_action(action, parameters)
 
     async def action_submit(self) -> None:
@@ -62,13 +50,6 @@ class SearchBox(Input):
             self.ends["enter"]()
         else:
             await super().action_submit()
-
-    def release(self) -> None:
-        """Give the keys held back: to the box if it still has the keys, else to the app."""
-        held, self._held = self._held or [], None
-        target = self if self.has_focus and self.screen.is_current else self.app
-        for key in held:
-            target.post_message(key)
 
     def replace(self, text: str, start: int, end: int) -> None:
         # Every insertion (a key, a paste) ends here.
