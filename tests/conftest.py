@@ -39,3 +39,9 @@ def briefing():
     from tui.loader import load_briefing
 
     return load_briefing(BUNDLED)
+
+
+async def idle(pilot) -> None:
+    """Until the browser has built its other panes (at idle, after the first frame)."""
+    while pilot.app.browser.idle_work_pending:
+        await pilot.pause(0.02)

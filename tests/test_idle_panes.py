@@ -14,7 +14,7 @@ from tui.panes import PANE_IDS
 from tui.widgets.browser_pane import BrowserPane
 from tui.widgets.source_view import SourceView
 
-from .conftest import CONTENT
+from .conftest import CONTENT, idle
 
 WIDE = (120, 36)
 
@@ -31,12 +31,6 @@ def on_each_frame(app: App, look) -> list:
 
     app._display = looked  # type: ignore[method-assign]
     return seen
-
-
-async def idle(pilot) -> None:
-    """Until the browser has no idle work left."""
-    while pilot.app.browser.idle_work_pending:
-        await pilot.pause(0.02)
 
 
 def first_row(pane: BrowserPane) -> str:

@@ -11,6 +11,8 @@ from tui.widgets.detail import RelatedList
 from tui.widgets.item_list import ItemList
 from tui.widgets.result_list import ResultList
 
+from .conftest import idle
+
 WIDE = (120, 36)
 NARROW = (70, 24)
 
@@ -313,6 +315,7 @@ async def test_a_keystroke_lays_nothing_out_when_the_list_keeps_its_size(monkeyp
     app = BriefingApp(language="en")
     async with app.run_test(size=WIDE) as pilot:
         await ready_app(pilot)
+        await idle(pilot)  # the other panes, built under the search at idle, lay out the browser
         results = await type_query(pilot, "da")
         layouts = []
         refresh_layout = Screen._refresh_layout
