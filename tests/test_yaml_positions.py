@@ -18,6 +18,8 @@ HEAD = "format: 2\nmeeting:\n"
     (HEAD + '  title: "abc\n', 3, 10, '"'),
     (HEAD + "  title: 'abc", 3, 10, "'"),
     (HEAD + "  title: [", 3, 10, "["),
+    ("a: 1\n[oops\n", 2, 1, "["),  # a key that opens a bracket: PyYAML says it misses its ':'
+    ("a: 1\n{oops: [1\n", 2, 1, "{"),
     (HEAD + "  title: [a, {b: [c], d: \n", 3, 14, "{"),
     (HEAD + "  title: ['a]', \"{\", # ]\n", 3, 10, "["),
 ])

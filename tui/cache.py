@@ -47,7 +47,8 @@ def schema_digest() -> bytes:
     # Every module whose code decides what a cached briefing, index, set of themes or config holds (i18n:
     # the Simplified conversion).
     for module in ("model.py", "loader.py", "content_text.py", "files.py", "cache.py", "i18n.py", "themes.py",
-                   "config.py", "search/index.py", "search/fold.py", "search/tables.py", "search/make_tables.py"):
+                   "config.py", "panes.py", "search/index.py", "search/fold.py", "search/tables.py",
+                   "search/make_tables.py"):
         digest.update((Path(__file__).parent / module).read_bytes())
     # Search's tables by their first line, which names what they were made from (the whole: 3 ms a start).
     for table in ("search/pinyin.txt", "search/simplified.txt"):

@@ -116,7 +116,7 @@ def read_preferences(path: Path) -> ConfigRead:
     if text is None or error is not None:
         return _read_preferences(path, text, error)
     entry = cache_dir() / f"{digest_key(b'config', os.fsencode(os.path.abspath(path)))}.config"
-    key = digest_key(text.encode())
+    key = digest_key(os.fsencode(str(path)), text.encode())  # its problems name the path as it was given
     cached = read_entry(entry)
     if isinstance(cached, tuple) and len(cached) == 2 and cached[0] == key and isinstance(cached[1], ConfigRead):
         return cached[1]

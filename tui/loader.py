@@ -151,21 +151,27 @@ def _unclosed(text: str, exc: yaml.MarkedYAMLError) -> yaml.Mark | None:
         return None
     if _inside(text, exc):
         return context
-    return _innermost_open_flow(text) if "flow" in (exc.context or "") else None
+    opened, depth = _open_flows(text)
+    if depth and context is not None and text[context.index:context.index + 1] in ("[", "{"):
+        return context  # a bracket opening a key: the scanner stops before it makes its token
+    return opened[-1] if opened else None
 
 
-def _innermost_open_flow(text: str) -> yaml.Mark | None:
-    """The last ``[`` or ``{`` still open where the scanner stops (quotes and comments skipped)."""
+def _open_flows(text: str) -> tuple[list[yaml.Mark], int]:
+    """The ``[`` and ``{`` still open where the scanner stops (quotes and comments skipped), and how
+    many brackets deep it stopped."""
+    scanner = yaml.SafeLoader(text)  # PyYAML's own scanner, which knows how deep it is
     opened: list[yaml.Mark] = []
     try:
-        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+        while scanner.check_token():
+            token = scanner.get_token()
             if isinstance(token, _FLOW_STARTS):
                 opened.append(token.start_mark)
             elif isinstance(token, _FLOW_ENDS) and opened:
                 opened.pop()
     except yaml.YAMLError:
         pass  # the error being reported; the brackets open up to it are what we want
-    return opened[-1] if opened else None
+    return opened, scanner.flow_level
 
 
 def _yaml_hint(problem: str, text: str, mark: yaml.Mark | None) -> str:

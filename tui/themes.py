@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeGuard
 
 import textual.color
+import textual.design
 import textual.theme
 from textual.color import Color, ColorParseError
 from textual.theme import Theme
@@ -133,7 +134,7 @@ def load_themes(dirs: list[Path] | None = None) -> tuple[list[Theme], list[Conte
     # Not kept while a file cannot be read (it may be readable next time).
     entry = cache_dir() / f"{digest_key(b'themes', *(os.fsencode(os.path.abspath(d)) for d in folders))}.themes"
     key = None if any(error for *_, error in read) else digest_key(
-        *(Path(module.__file__ or "").read_bytes() for module in (textual.theme, textual.color)),
+        *(Path(module.__file__ or "").read_bytes() for module in (textual.theme, textual.color, textual.design)),
         *(part for path, text, _ in read for part in (str(path).encode(), text.encode())))
     cached = read_entry(entry) if key else None
     if isinstance(cached, tuple) and len(cached) == 2 and cached[0] == key and _is_themes(cached[1]):

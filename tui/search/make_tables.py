@@ -19,10 +19,10 @@ from pypinyin.constants import PHRASES_DICT
 from pypinyin.seg.simpleseg import seg
 
 from ..i18n import SIMPLIFIED_CONVERSION
+from .fold import HAN
 from .tables import HAN_RANGES, PINYIN, SIMPLIFIED, WIDTH
 
 _SYLLABLE = re.compile(f"[a-z]{{1,{WIDTH}}}")
-_HAN_RUN = re.compile("[" + "".join(f"{chr(low)}-{chr(high)}" for low, high in HAN_RANGES) + "]+")
 
 
 def han_characters() -> list[str]:
@@ -57,7 +57,7 @@ def pinyin_lines() -> list[str]:
         assert syllable == ch or _SYLLABLE.fullmatch(syllable), (ch, syllable)
         readings[ch] = "" if syllable == ch else syllable
     lines = ["".join(syllable.ljust(WIDTH) for syllable in readings.values())]
-    for phrase in sorted(p for p in PHRASES_DICT if _HAN_RUN.fullmatch(p)):
+    for phrase in sorted(p for p in PHRASES_DICT if HAN.fullmatch(p)):
         # The tables read a character alone from the first line: a phrase of one would be missed.
         assert len(phrase) > 1 and seg(phrase) == [phrase], phrase
         own = pypinyin_syllables(phrase)
