@@ -119,3 +119,11 @@ async def test_a_remapped_close_key_closes_search_and_holds_what_follows(tmp_pat
         assert isinstance(app.screen, SearchScreen)  # Esc no longer closes it
         await burst(pilot, ["ctrl+g", "3"])
         assert not isinstance(app.screen, SearchScreen) and app.browser.active_pane == "actions"
+
+
+@pytest.mark.parametrize("keys", [["7", "pagedown"], ["t", "3", "7", "pageup", "pagedown"]])
+async def test_a_page_key_typed_with_the_key_that_shows_a_pane_finds_its_list_not_yet_laid_out(keys):
+    app = BriefingApp(language="en", persist=False)
+    async with app.run_test(size=WIDE) as pilot:
+        await burst(pilot, keys)  # OptionList raised KeyError: the list had no lines yet
+        assert app.browser.active_pane == "glossary" and app.browser.current_item() is not None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import cast
+from typing import Literal, cast
 
 from rich._wrap import divide_line
 from rich.cells import cell_len
@@ -48,6 +48,12 @@ class Rows(OptionList):
         region = self.scrollable_content_region
         if region.width:
             self._measure(self._row_width(region.width, region.height, self.show_vertical_scrollbar))
+
+    def _move_page(self, direction: Literal[-1, 1]) -> None:
+        # A list just shown by a key typed with this one has no lines yet (it is laid out at the next
+        # frame); OptionList would look its highlight up in them and raise. There is no page to move by.
+        if (self.highlighted or 0) in self._index_to_line:
+            super()._move_page(direction)
 
     def premeasure(self, size: Size) -> None:
         """Measure the rows now, as they will be when the list is shown at ``size`` (outer size, as a list
