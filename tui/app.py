@@ -412,7 +412,7 @@ class BriefingApp(SearchActions, LibraryActions, Authoring):
                 self.pop_screen()
             return
         if self.browser.detail_has_focus:
-            self.browser.focus_pane()
+            self.browser.focus_pane(at_once=True)
         elif self.history:
             await self.go_back_to(self.history.pop())
         elif self.library is not None:

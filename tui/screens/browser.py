@@ -249,11 +249,12 @@ class BrowserScreen(Screen):
         index = PANE_IDS.index(self.active_pane)
         await self.show_pane(PANE_IDS[(index + delta) % len(PANE_IDS)])
 
-    def focus_pane(self) -> None:
-        # At once, not at the next turn of the queue as Widget.focus does: a key typed with this one
-        # (Esc Esc) must find the focus where this one left it.
+    def focus_pane(self, at_once: bool = False) -> None:
+        """Give the keys to the pane on show: by Widget.focus, which the frame of a pane switch takes in
+        its stride, or ``at_once`` (a focus change of its own, ~30 ms), so that a key typed with this one
+        (Esc Esc) finds the focus where this one left it."""
         if target := self._focus_target():
-            self.set_focus(target)
+            self.set_focus(target) if at_once else target.focus()
 
     def _focus_target(self) -> Widget | None:
         """Where the keys go in the pane on show: its list, or the source text."""
@@ -305,4 +306,4 @@ class BrowserScreen(Screen):
             return
         detail = pane.detail
         related = detail.query_one("#related")
-        self.set_focus(related if related.display else detail, scroll_visible=False)  # at once, as focus_pane
+        (related if related.display else detail).focus(scroll_visible=False)
