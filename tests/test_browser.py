@@ -76,7 +76,9 @@ async def test_moving_in_a_list_with_arrows_vim_keys_home_and_end(briefing):
         assert selected(app) == ids[-1]
         await pilot.press("home")
         assert selected(app) == ids[0]
-        await pilot.press("up")  # moving up from the first row wraps to the last, as OptionList does
+        await pilot.press("up")  # no wrapping round (as OptionList does): a held k stops at the top
+        assert selected(app) == ids[0]
+        await pilot.press("G", "j", "down")
         assert selected(app) == ids[-1]
 
 
@@ -311,3 +313,17 @@ async def test_escape_sequences_in_content_never_reach_the_screen(tmp_path):
         assert "\x1b" not in title and "\x9b" not in title and "\x07" not in title
         svg = app.export_screenshot()
         assert "\x1b" not in svg and "\x9b" not in svg
+
+
+async def test_the_list_keys_move_in_a_details_related_items():
+    app = BriefingApp(language="en")
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("1", "j", "enter")
+        related = app.focused
+        assert isinstance(related, RelatedList) and related.option_count > 1
+        await pilot.press("j")
+        assert related.highlighted == 1
+        await pilot.press("G")
+        assert related.highlighted == related.option_count - 1
+        await pilot.press("g", "k")
+        assert related.highlighted == 0

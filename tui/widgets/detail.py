@@ -19,7 +19,7 @@ from ..i18n import localize, other, ui
 from ..line_breaks import Wrapped
 from ..model import Achievement, Action, Briefing, GlossaryEntry, Item, Language, Target
 from ..sections import baseline_text, figure_text, item_kind_text, target_group, target_line_text
-from .item_list import Rows
+from .item_list import Rows, moves
 from .target_chart import horizontal_bar
 
 
@@ -103,7 +103,10 @@ class RelatedHeading(SettledSize, Static):
 
 
 class RelatedList(SettledSize, Rows):
-    """Items related to the one shown; Enter follows one."""
+    """Items related to the one shown; Enter follows one. The lists' keys move in it (the same binding
+    ids: a keymap that moves them moves them here too)."""
+
+    BINDINGS = [*moves("list")]
 
     DEFAULT_CSS = """
     /* No scroll bar: one that comes and goes as the rows are replaced changes the width the rows were

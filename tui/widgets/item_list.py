@@ -10,6 +10,7 @@ from rich._wrap import divide_line
 from rich.cells import cell_len
 from rich.text import Text
 from textual import events
+from textual._widget_navigation import find_next_enabled, find_next_enabled_no_wrap
 from textual.binding import Binding
 from textual.css.styles import RulesMap
 from textual.geometry import Size
@@ -48,6 +49,21 @@ class Rows(OptionList):
         region = self.scrollable_content_region
         if region.width:
             self._measure(self._row_width(region.width, region.height, self.show_vertical_scrollbar))
+
+    def action_cursor_down(self) -> None:
+        self._step(1)
+
+    def action_cursor_up(self) -> None:
+        self._step(-1)
+
+    def _step(self, direction: Literal[-1, 1]) -> None:
+        # Not round from the last row to the first as OptionList does: a held j stops at the end.
+        if self.highlighted is None:
+            self.highlighted = find_next_enabled(self.options, anchor=None, direction=direction)
+            return
+        following = find_next_enabled_no_wrap(self.options, anchor=self.highlighted, direction=direction)
+        if following is not None:
+            self.highlighted = following
 
     def _move_page(self, direction: Literal[-1, 1]) -> None:
         # A list just shown by a key typed with this one has no lines yet (it is laid out at the next
