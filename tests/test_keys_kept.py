@@ -127,3 +127,35 @@ async def test_a_page_key_typed_with_the_key_that_shows_a_pane_finds_its_list_no
     async with app.run_test(size=WIDE) as pilot:
         await burst(pilot, keys)  # OptionList raised KeyError: the list had no lines yet
         assert app.browser.active_pane == "glossary" and app.browser.current_item() is not None
+
+
+async def typed_as_the_terminal_reads_them(pilot, keys: list[str], alt_key: tuple[str, str]) -> None:
+    """``keys`` in a burst, then an Esc and a key within the ~100 ms that Textual reads as one alt+ key."""
+    from textual import events
+
+    from benchmarks.monkey import key_event, settle
+
+    for event in [*map(key_event, keys), events.Key(*alt_key)]:
+        event.set_sender(pilot.app)
+        pilot.app._driver.send_message(event)
+    await settle(pilot)
+
+
+@pytest.mark.parametrize(("keys", "alt_key", "then"), [
+    (["2", "g"], ("alt+j", "j"), ["2", "g", "escape", "j"]),
+    (["2", "slash", "s", "h", "u", "j", "u"], ("alt+j", "j"), ["2", "slash", "s", "h", "u", "j", "u", "escape", "j"]),
+    (["2", "slash", "d", "a", "t", "a"], ("alt+shift+g", "G"), ["2", "slash", "d", "a", "t", "a", "escape", "G"]),
+])
+async def test_an_esc_and_a_key_typed_within_a_tenth_of_a_second_are_both_kept(keys, alt_key, then):
+    async def where(app):
+        item = app.browser.current_item()
+        return type(app.screen).__name__, app.browser.active_pane, item and item.id, type(app.focused).__name__
+
+    app = BriefingApp(language="en", persist=False)
+    async with app.run_test(size=WIDE) as pilot:
+        await typed_as_the_terminal_reads_them(pilot, keys, alt_key)
+        fast = await where(app)
+    app = BriefingApp(language="en", persist=False)
+    async with app.run_test(size=WIDE) as pilot:
+        await burst(pilot, then)  # the same keys, the Esc and the key read apart
+        assert fast == await where(app) and fast[0] == "BrowserScreen"

@@ -15,7 +15,7 @@ from textual import on, work
 from textual.app import App
 from textual.binding import Binding
 from textual.css.query import NoMatches
-from textual.events import Key, Resize, Unmount
+from textual.events import Event, Key, Resize, Unmount
 from textual.timer import Timer
 from textual.widgets import Input
 
@@ -67,6 +67,12 @@ def _briefing_commands():
 # What only makes sense inside a briefing: in the library these keys do nothing and are not offered.
 _BRIEFING_ACTIONS = {"show_pane", "previous_pane", "next_pane", "next_hit", "previous_hit", "show_source",
                      "copy_item", "reload", "back"}
+
+
+def _key_name(name: str) -> str:
+    """Textual's name for a key an Alt came with: ``shift+a`` is ``A`` typed alone."""
+    shifted = name.removeprefix("shift+")
+    return shifted.upper() if shifted != name and len(shifted) == 1 else name
 
 
 class BriefingApp(SearchActions, LibraryActions, Authoring):
@@ -193,6 +199,16 @@ class BriefingApp(SearchActions, LibraryActions, Authoring):
         # The full index reads search's Chinese tables and, at 10,000 items, takes seconds: build it
         # only once the first screen is drawn, and off the UI thread.
         self._build_index()
+
+    async def on_event(self, event: Event) -> None:
+        # A terminal sends Alt+J as Esc then J; Textual reads an Esc with a key typed within ~100 ms after
+        # it the same way, and both keys were lost (or the J went into a box that the Esc should have
+        # closed). The app binds no Alt key, so an alt+ key is taken as the two keys typed.
+        if isinstance(event, Key) and not event.is_forwarded and event.key.startswith("alt+") and event.character:
+            await super().on_event(Key("escape", "\x1b"))
+            await super().on_event(Key(_key_name(event.key.removeprefix("alt+")), event.character))
+            return
+        await super().on_event(event)
 
     def on_key(self, event: Key) -> None:
         """A character that comes back to the app while a text box has the keys was typed before the box
