@@ -413,3 +413,12 @@ async def test_rows_follow_the_theme_and_the_mouse():
         await pilot.pause()
         assert results.render_line(0).text == first.text
         assert first_style(results.render_line(0)) != first_style(first)
+
+
+async def test_a_snippet_that_fits_the_width_is_shown_whole():
+    app = BriefingApp(language="en")
+    async with app.run_test(size=WIDE) as pilot:
+        await ready_app(pilot)
+        results = await type_query(pilot, "data")
+        text = drawn_text(results)
+        assert "Goal: Guizhou Big Data Development 2.0" in text and "…al: Guizhou" not in text

@@ -56,7 +56,10 @@ def snippet(hit: SearchHit, language: Language, width: int | None = None) -> Tex
 
 def fitted(text: str, start: int, first: int, end: int, width: int) -> tuple[int, int]:
     """``text[start:end]`` narrowed to fit ``width`` cells with its ellipses: no more than a third of
-    the width before the first match (at ``first``), then as much as fits after it."""
+    the width before the first match (at ``first``), then as much as fits after it. Text that fits
+    whole is shown whole."""
+    if cell_len(text) <= width:
+        return 0, len(text)
     while start < first and cell_len(text[start:first]) > width // 3:
         start += 1
     room = width - (1 if start else 0)
