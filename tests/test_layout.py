@@ -113,3 +113,17 @@ async def test_the_whole_target_chart_fits_at_120x36(language):
         scroll = app.screen.query_one("#chart-scroll")
         assert scroll.max_scroll_y == 0, f"{scroll.max_scroll_y} lines of the chart are hidden"
         assert app.screen.query_one("#list-targets").region.height >= 12
+
+
+async def test_a_detail_opened_narrow_goes_beside_its_list_when_the_terminal_is_widened():
+    app = BriefingApp(language="en")
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.press("2", "j", "enter")
+        assert isinstance(app.screen, DetailScreen)
+        item_id = app.screen.item.id
+        await pilot.resize_terminal(*WIDE)
+        await pilot.pause()
+        assert app.screen is app.browser and app.browser.detail_has_focus
+        assert app.browser.current_item().id == item_id
+        await pilot.press("escape")
+        assert app.screen is app.browser and not app.browser.detail_has_focus

@@ -279,6 +279,12 @@ class BriefingApp(SearchActions, LibraryActions, Authoring):
         self._fit_to(event.size.width, event.size.height)
         if event.size.width < WIDE and self.browsing and self.screen is self.browser and self.browser.detail_has_focus:
             self.browser.focus_pane()  # the detail beside the list is hidden when narrow: the keys go to the list
+        elif event.size.width >= WIDE and isinstance(self.screen, DetailScreen):
+            # Wide again: the detail goes back beside its list, as it opens at this width.
+            item_id = self.screen.item.id
+            self._close_details()
+            if self.browser.lists(item_id):  # (``wide`` still has the old size while this is handled)
+                self.browser.focus_detail()
 
     def _fit_to(self, width: int, height: int) -> None:
         """Say the terminal is too small, rather than draw garbage, below MIN_WIDTH×MIN_HEIGHT."""
