@@ -159,3 +159,17 @@ async def test_an_esc_and_a_key_typed_within_a_tenth_of_a_second_are_both_kept(k
     async with app.run_test(size=WIDE) as pilot:
         await burst(pilot, then)  # the same keys, the Esc and the key read apart
         assert fast == await where(app) and fast[0] == "BrowserScreen"
+
+
+async def test_keys_held_for_a_release_that_never_comes_act_after_a_moment():
+    from benchmarks.monkey import settle
+
+    app = BriefingApp(language="en", persist=False)
+    app.HOLD_AT_MOST = 0.4
+    async with app.run_test(size=WIDE) as pilot:
+        app.hold_keys()  # as a closing screen does; nothing will release it
+        await burst(pilot, ["3"])
+        assert app.browser.active_pane == "overview" and app.held_keys
+        await pilot.pause(0.5)  # past HOLD_AT_MOST: the timer is what is tested
+        await settle(pilot)
+        assert app.browser.active_pane == "actions" and app.held_keys is None

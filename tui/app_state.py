@@ -7,6 +7,7 @@ each in a module of its own; nothing here draws anything.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, cast
 
 from textual.app import App
@@ -54,6 +55,8 @@ class AppState(App):
     _file_watch: FileWatch
     # Keys that arrive while a screen hands over to the one below (see ``hold_keys``), or None.
     held_keys: list[Key] | None = None
+    HOLD_AT_MOST = 1.0  # seconds
+    _holds = 0  # holds begun: a hold's timer releases only its own
 
     def hold_keys(self) -> None:
         """Keep the keys that arrive from now on, to act once ``release_keys`` is called: a screen that
@@ -61,12 +64,20 @@ class AppState(App):
         keys typed with it would otherwise act on the screen as it was before (or go into its box)."""
         if self.held_keys is None:
             self.held_keys = []
+            self._holds += 1
+            # Never for long: a hold whose release does not come (its screen gone some other way) must
+            # not swallow the reader's keys.
+            self.set_timer(self.HOLD_AT_MOST, partial(self._release_hold, self._holds))
 
     def hold_key(self, event: Key) -> None:
         assert self.held_keys is not None
         event.stop()
         event.prevent_default()
         self.held_keys.append(Key(event.key, event.character))
+
+    def _release_hold(self, hold: int) -> None:
+        if self.held_keys is not None and self._holds == hold:
+            self.release_keys()
 
     def release_keys(self) -> None:
         """The keys held, handed to the app again, in the order they were typed."""
