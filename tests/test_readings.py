@@ -60,7 +60,7 @@ def test_runs_ending_inside_a_phrase_read_as_pypinyin_reads_them():
     assert _differences({phrase[:end] for phrase in PHRASES_DICT for end in range(2, len(phrase))}) == []
 
 
-@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("seed", range(2))
 def test_random_runs_read_as_pypinyin_reads_them(seed):
     rng = random.Random(seed)
     phrases = sorted(PHRASES_DICT)
