@@ -1,5 +1,6 @@
 """The search box: an Input that never holds a character that could drive the terminal, whose
-typing lays nothing out again, and which keeps the keys typed after the one that closes it.
+typing lays nothing out again, and which acts on its closing keys as it takes them (the app then
+holds the keys typed after them: ``AppState.hold_keys``).
 
 Typed and pasted text (a paste from a web page can carry bidi overrides or ESC) is
 cleaned exactly as the loader cleans content, so the query shown, searched and quoted
